@@ -1,0 +1,34 @@
+import { MongoBackend } from "@agendajs/mongo-backend";
+import { Agenda } from "agenda";
+import type { Db } from "mongodb";
+import type { JobDeps } from "./context.js";
+import type { JobQueue } from "./queue.js";
+import { defineReleaseMemberClients } from "./release-member-clients.js";
+
+/**
+ * One Agenda per process on the app's own MongoDB connection. Every process
+ * defines the jobs; only worker processes (`PROCESS_ROLE` worker or all)
+ * start processing. Agenda's lock on each job document is what keeps several
+ * workers from running the same job twice.
+ */
+export function createAgenda(db: Db, processEveryMs: number): Agenda {
+  return new Agenda({
+    name: `baton-${process.pid}`,
+    backend: new MongoBackend({ mongo: db, collection: "agendaJobs" }),
+    processEvery: processEveryMs, // a number: the string form was mis-parsed in our measurements
+    defaultLockLifetime: 10 * 60 * 1000,
+  });
+}
+
+/** Registers every job in this folder. */
+export function defineJobs(agenda: Agenda, deps: JobDeps): void {
+  defineReleaseMemberClients(agenda, deps);
+}
+
+export function agendaQueue(agenda: Agenda): JobQueue {
+  return {
+    async enqueue(name, data) {
+      await agenda.now(name, data);
+    },
+  };
+}

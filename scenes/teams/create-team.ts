@@ -1,0 +1,66 @@
+import type { Language } from "../../src/config.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import { setChatMenu } from "../../src/bot/command-menus.js";
+import { translator } from "../../src/i18n/i18n.js";
+import { parseCurrency, parseTeamName, parseTimezone } from "../../src/teams/team-profile.js";
+import { createTeam } from "../../src/teams/teams.js";
+import { ask, confirm, type Choice } from "../kit.js";
+
+export const CREATE_TEAM = "create-team";
+
+/** Likely answers first, so most directors tap instead of typing. */
+const TIMEZONES: Record<Language, string[]> = {
+  en: ["Europe/London", "America/New_York", "Europe/Berlin", "UTC"],
+  ru: ["Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Europe/Kaliningrad"],
+  hi: ["Asia/Kolkata", "Asia/Dubai", "UTC"],
+};
+const CURRENCIES: Record<Language, string[]> = {
+  en: ["USD", "EUR", "GBP"],
+  ru: ["RUB", "USD", "EUR"],
+  hi: ["INR", "USD"],
+};
+
+const asChoices = (values: string[], perRow: number): Choice[][] => {
+  const rows: Choice[][] = [];
+  for (let i = 0; i < values.length; i += perRow) {
+    rows.push(values.slice(i, i + perRow).map((v) => ({ label: v, value: v })));
+  }
+  return rows;
+};
+
+/** Name, timezone, currency, confirm: the founder becomes the team's director. */
+export function createTeamScene(deps: BotDeps) {
+  return async function createTeamConversation(
+    conversation: SceneConversation,
+    ctx: SceneContext,
+    language: Language,
+  ): Promise<void> {
+    const t = translator(deps.i18n, language);
+    const name = await ask(conversation, ctx, t, { prompt: t("team-create-ask-name"), parse: parseTeamName });
+    const timezone = await ask(conversation, ctx, t, {
+      prompt: t("team-create-ask-timezone"),
+      choices: asChoices(TIMEZONES[language], 2),
+      parse: parseTimezone,
+    });
+    const currency = await ask(conversation, ctx, t, {
+      prompt: t("team-create-ask-currency"),
+      choices: asChoices(CURRENCIES[language], 3),
+      parse: parseCurrency,
+    });
+    await confirm(conversation, ctx, t, t("team-create-confirm", { name, timezone, currency }));
+
+    const founder = { telegramId: ctx.from!.id, name: ctx.from!.first_name };
+    const created = await conversation.external(async () => {
+      const result = await createTeam({ founder, name, timezone, currency, language, now: deps.clock.now() });
+      return result.ok ? null : result.error;
+    });
+    if (created !== null) {
+      await ctx.reply(t("team-create-already-member"));
+      return;
+    }
+    await conversation.external(() =>
+      setChatMenu(deps.api, founder.telegramId, "director", language, (l, k) => deps.i18n.t(l, k)),
+    );
+    await ctx.reply(t("team-created", { name }));
+  };
+}

@@ -1,0 +1,81 @@
+import type { Agenda } from "agenda";
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { agendaQueue, createAgenda, defineJobs } from "../jobs/agenda.js";
+import { createApi } from "./bot/api.js";
+import { setDefaultMenus } from "./bot/command-menus.js";
+import type { BotContext } from "./bot/context.js";
+import { createBot } from "./bot/create-bot.js";
+import { startPolling, startWebhook, type UpdateSource } from "./bot/runtime.js";
+import type { Config } from "./config.js";
+import { connectDatabase, disconnectDatabase } from "./db/connection.js";
+import { resolveMongoEngine, type MongoEngine } from "./db/engine.js";
+import { createI18n } from "./i18n/i18n.js";
+import type { Logger } from "./logger.js";
+import { systemClock, type Clock } from "./shared/clock.js";
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  botInfo?: UserFromGetMe;
+}
+
+export interface App {
+  bot?: Bot<BotContext>;
+  agenda: Agenda;
+  updates?: UpdateSource;
+  engine: MongoEngine;
+  /** Graceful: stop taking updates, let handlers and jobs finish, close the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what PROCESS_ROLE asks for on one database: the bot (`bot`), the
+ * Agenda worker (`worker`), or both (`all`, the laptop setup).
+ */
+export async function startApp(opts: AppOptions): Promise<App> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const engine = await resolveMongoEngine({
+    mongodbUri: config.MONGODB_URI,
+    dataDir: config.DATA_DIR,
+    log: (line) => logger.info(line),
+  });
+  const connection = await connectDatabase(engine.uri, config.MONGODB_DB);
+  const agenda = createAgenda(connection.db!, config.JOBS_PROCESS_EVERY_MS);
+  await agenda.ready;
+
+  const runsBot = config.PROCESS_ROLE !== "worker";
+  const runsWorker = config.PROCESS_ROLE !== "bot";
+
+  let bot: Bot<BotContext> | undefined;
+  let updates: UpdateSource | undefined;
+  if (runsWorker) {
+    const i18n = createI18n({ defaultLanguage: config.DEFAULT_LANGUAGE, languageOf: () => undefined });
+    defineJobs(agenda, { config, logger, clock, api: createApi(config), i18n });
+    await agenda.start();
+    logger.info("job worker started");
+  }
+  if (runsBot) {
+    const created = createBot({ config, logger, clock, jobs: agendaQueue(agenda), db: connection.db!, botInfo: opts.botInfo });
+    bot = created.bot;
+    await setDefaultMenus(bot.api, config.DEFAULT_LANGUAGE, (l, k) => created.deps.i18n.t(l, k));
+    updates = config.BOT_MODE === "webhook" ? await startWebhook(bot, config, logger) : await startPolling(bot, logger);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info("shutting down");
+      await updates?.stop();
+      // drain() waits for running jobs instead of unlocking them mid-way.
+      if (runsWorker) await agenda.drain(config.SHUTDOWN_TIMEOUT_MS);
+      else await agenda.stop();
+      await disconnectDatabase();
+      await engine.stop();
+      logger.info("stopped");
+    })());
+
+  return { bot, agenda, updates, engine, stop };
+}

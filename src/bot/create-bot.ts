@@ -1,0 +1,90 @@
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { MongoDBAdapter, type ISession } from "@grammyjs/storage-mongodb";
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Db } from "mongodb";
+import { CREATE_TEAM, createTeamScene } from "../../scenes/teams/create-team.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Clock } from "../shared/clock.js";
+import type { JobQueue } from "../../jobs/queue.js";
+import { installRetry } from "./api.js";
+import type { BotContext, BotDeps, SceneContext } from "./context.js";
+import { cancelFeature } from "./features/cancel.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { helpFeature } from "./features/help.js";
+import { inviteFeature } from "./features/invite.js";
+import { languageFeature } from "./features/language.js";
+import { startFeature } from "./features/start.js";
+import { teamFeature } from "./features/team.js";
+import { dedupeUpdates } from "./middleware/dedupe-updates.js";
+import { handleBotError } from "./middleware/error-boundary.js";
+import { loadIdentity } from "./middleware/identity.js";
+import { createI18n } from "../i18n/i18n.js";
+
+export const CONVERSATIONS_COLLECTION = "conversations";
+
+export interface CreateBotOptions {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  jobs: JobQueue;
+  db: Db;
+  /** Known bot info skips the getMe call at start (tests, webhook instances). */
+  botInfo?: UserFromGetMe;
+}
+
+/**
+ * Assembles the bot: the same instance serves long polling and webhooks.
+ * Order matters: one update at a time per chat, drop duplicates, know the
+ * sender, pick the language, then conversations, then plain commands.
+ */
+export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps: BotDeps } {
+  const { config, logger } = opts;
+  const bot = new Bot<BotContext>(config.BOT_TOKEN, {
+    client: { apiRoot: config.TELEGRAM_API_ROOT },
+    botInfo: opts.botInfo,
+  });
+  installRetry(bot.api);
+
+  const i18n = createI18n<BotContext>({
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    languageOf: (ctx) => ctx.identity?.language,
+  });
+  const deps: BotDeps = { config, logger, clock: opts.clock, i18n, jobs: opts.jobs, api: bot.api };
+
+  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  const guarded = bot.errorBoundary(handleBotError(deps));
+  guarded.use(dedupeUpdates(logger));
+  guarded.use(loadIdentity(config.DEFAULT_LANGUAGE));
+  guarded.use(i18n);
+  guarded.use(
+    conversations<BotContext, SceneContext>({
+      storage: {
+        type: "key",
+        version: 1, // bump when a conversation's steps change incompatibly
+        adapter: new MongoDBAdapter({ collection: opts.db.collection<ISession>(CONVERSATIONS_COLLECTION) }),
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+      },
+      onExit: async (_id, ctx) => {
+        if (ctx.exitReason === "cancel") return;
+        // Only the time-out halts a conversation without /cancel.
+        ctx.conversationTimedOut = true;
+        await ctx.reply(ctx.t("scene-timed-out"));
+      },
+    }),
+  );
+  guarded.use(cancelFeature());
+
+  const timeout = { maxMillisecondsToWait: config.CONVERSATION_TIMEOUT_SECONDS * 1000 };
+  guarded.use(createConversation(createTeamScene(deps), { id: CREATE_TEAM, ...timeout }));
+
+  guarded.use(startFeature(deps));
+  guarded.use(helpFeature());
+  guarded.use(languageFeature(deps));
+  guarded.use(inviteFeature(deps));
+  guarded.use(teamFeature(deps));
+  guarded.use(fallbackFeature());
+  return { bot, deps };
+}

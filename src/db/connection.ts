@@ -1,0 +1,27 @@
+import mongoose from "mongoose";
+import { Client } from "../clients/client.model.js";
+import { Invite } from "../teams/invite.model.js";
+import { Member } from "../teams/member.model.js";
+import { Team } from "../teams/team.model.js";
+import { User } from "../users/user.model.js";
+import { ProcessedUpdate } from "./processed-update.model.js";
+
+/** Every model of the app: each declares its indexes, all are initialised before the first update. */
+export const MODELS: readonly mongoose.Model<never>[] = [User, Team, Member, Invite, Client, ProcessedUpdate] as never;
+
+/**
+ * Connects mongoose and waits until every collection and index exists.
+ * Waiting matters beyond tidiness: a collection created concurrently with its
+ * first insert can lose that document on the offline stand-in.
+ */
+export async function connectDatabase(uri: string, dbName: string): Promise<mongoose.Connection> {
+  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 15_000 });
+  await Promise.all(MODELS.map((model) => model.init()));
+  // Conversation state, written by grammY's MongoDB storage adapter: one document per chat.
+  await mongoose.connection.db!.collection("conversations").createIndex({ key: 1 }, { unique: true });
+  return mongoose.connection;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

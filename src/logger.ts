@@ -1,0 +1,19 @@
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. The bot token must never reach a log line: grammY puts
+ * it in request URLs, and errors may quote those, so every written line is
+ * scrubbed of it as a last line of defence.
+ */
+export function createLogger(opts: { level: string; secrets?: string[] }): Logger {
+  const secrets = (opts.secrets ?? []).filter((s) => s.length > 0);
+  return pino({
+    level: opts.level,
+    base: { pid: process.pid },
+    hooks: {
+      streamWrite: (line) => secrets.reduce((out, s) => out.split(s).join("[redacted]"), line),
+    },
+  });
+}

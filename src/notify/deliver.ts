@@ -1,0 +1,37 @@
+import { GrammyError, type Api } from "grammy";
+import type { Logger } from "../logger.js";
+import { User } from "../users/user.model.js";
+
+type SendOptions = Parameters<Api["sendMessage"]>[2];
+
+/** Telegram's answer when the user blocked the bot or deleted their account. */
+export function isBlockedError(err: unknown): boolean {
+  return err instanceof GrammyError && err.error_code === 403;
+}
+
+export async function markBlocked(telegramId: number, at: Date): Promise<void> {
+  await User.updateOne({ _id: telegramId }, { $set: { blockedAt: at } });
+}
+
+/**
+ * Sends a message outside an update (jobs, notices to colleagues). A 403 marks
+ * the user blocked and returns false instead of failing the whole job; 429 and
+ * 5xx were already retried by auto-retry installed on the Api.
+ */
+export async function deliver(
+  api: Api,
+  logger: Logger,
+  telegramId: number,
+  text: string,
+  options?: SendOptions,
+): Promise<boolean> {
+  try {
+    await api.sendMessage(telegramId, text, options);
+    return true;
+  } catch (err) {
+    if (!isBlockedError(err)) throw err;
+    logger.info({ telegramId }, "recipient blocked the bot; marked blocked");
+    await markBlocked(telegramId, new Date());
+    return false;
+  }
+}

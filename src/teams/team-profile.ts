@@ -1,0 +1,37 @@
+import { fail, ok, type Result } from "../shared/result.js";
+
+/** Validation of what a director types when creating a team. */
+
+const TIME_ZONES: readonly string[] = [...Intl.supportedValuesOf("timeZone"), "UTC"];
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+
+export function parseTeamName(input: string): Result<string, "team-name-length"> {
+  const name = input.trim().replace(/\s+/g, " ");
+  if (name.length < 2 || name.length > 64) return fail("team-name-length");
+  return ok(name);
+}
+
+/**
+ * Accepts an IANA zone in any letter case ("europe/moscow") or just its city
+ * part ("Moscow", "new york") when that names exactly one zone.
+ */
+export function parseTimezone(input: string): Result<string, "timezone-unknown"> {
+  const wanted = input.trim().toLowerCase().replace(/\s+/g, "_");
+  if (!wanted) return fail("timezone-unknown");
+  const exact = TIME_ZONES.find((tz) => tz.toLowerCase() === wanted);
+  if (exact) return ok(exact);
+  const byCity = TIME_ZONES.filter((tz) => tz.toLowerCase().split("/").pop() === wanted);
+  if (byCity.length === 1) return ok(byCity[0]!);
+  return fail("timezone-unknown");
+}
+
+/** ISO 4217 code, any letter case. */
+export function parseCurrency(input: string): Result<string, "currency-unknown"> {
+  const code = input.trim().toUpperCase();
+  return CURRENCIES.has(code) ? ok(code) : fail("currency-unknown");
+}
+
+/** Minor units per major unit (100 for USD, 1 for JPY), for showing integer amounts. */
+export function currencyMinorDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
