@@ -33,7 +33,7 @@ export function defineReleaseMemberClients(agenda: Agenda, deps: JobDeps): void 
     const stillInactive = await Member.findOneAndUpdate(
       { _id: member, teamId: team, active: false, clientsReleasedAt: null },
       { $set: { clientsReleasedAt: now } },
-      { new: true },
+      { returnDocument: "after" },
     ).lean();
     if (!stillInactive) return; // reactivated meanwhile, or already reported
     // Counted from the clients' history, so a rerun after a crash still reports the full number.

@@ -61,7 +61,15 @@ export async function startApp(opts: AppOptions): Promise<App> {
     const created = createBot({ config, logger, clock, jobs: agendaQueue(agenda), db: connection.db!, botInfo: opts.botInfo });
     bot = created.bot;
     await setDefaultMenus(bot.api, config.DEFAULT_LANGUAGE, (l, k) => created.deps.i18n.t(l, k));
-    updates = config.BOT_MODE === "webhook" ? await startWebhook(bot, config, logger) : await startPolling(bot, logger);
+    const source = config.BOT_MODE === "webhook" ? await startWebhook(bot, config, logger) : await startPolling(bot, logger);
+    const { inFlight } = created;
+    updates = {
+      ...source,
+      stop: async () => {
+        await source.stop();
+        if (!(await inFlight.drain(config.SHUTDOWN_TIMEOUT_MS))) logger.warn({ running: inFlight.size }, "handlers still running at shutdown");
+      },
+    };
   }
 
   let stopping: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Api } from "grammy";
+import { Api, type Transformer } from "grammy";
 import type { Config } from "../config.js";
 
 /**
@@ -9,8 +9,28 @@ import type { Config } from "../config.js";
  */
 export function installRetry(api: Api): Api {
   api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
+  api.config.use(toleratingLateCallbackAnswers);
   return api;
 }
+
+/**
+ * A button press answered late (the bot was restarting, the update waited in
+ * the queue) gets 400 "query is too old". Only the little loading spinner on
+ * the user's button is affected; the press itself is still handled, so this
+ * one answer is not a reason to fail the handler.
+ */
+const toleratingLateCallbackAnswers: Transformer = async (prev, method, payload, signal) => {
+  const response = await prev(method, payload, signal);
+  if (
+    method === "answerCallbackQuery" &&
+    !response.ok &&
+    response.error_code === 400 &&
+    /query is too old|query ID is invalid/.test(response.description)
+  ) {
+    return { ok: true, result: true as never };
+  }
+  return response;
+};
 
 /** An Api for processes that send but do not receive (Agenda workers). */
 export function createApi(config: Pick<Config, "BOT_TOKEN" | "TELEGRAM_API_ROOT">): Api {

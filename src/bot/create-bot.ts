@@ -12,6 +12,7 @@ import type { JobQueue } from "../../jobs/queue.js";
 import { installRetry } from "./api.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
+import { chatStatusFeature } from "./features/chat-status.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
@@ -19,6 +20,7 @@ import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { teamFeature } from "./features/team.js";
 import { dedupeUpdates } from "./middleware/dedupe-updates.js";
+import { InFlightUpdates } from "./middleware/in-flight.js";
 import { handleBotError } from "./middleware/error-boundary.js";
 import { loadIdentity } from "./middleware/identity.js";
 import { createI18n } from "../i18n/i18n.js";
@@ -40,7 +42,7 @@ export interface CreateBotOptions {
  * Order matters: one update at a time per chat, drop duplicates, know the
  * sender, pick the language, then conversations, then plain commands.
  */
-export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps: BotDeps } {
+export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps: BotDeps; inFlight: InFlightUpdates } {
   const { config, logger } = opts;
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     client: { apiRoot: config.TELEGRAM_API_ROOT },
@@ -54,11 +56,14 @@ export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps:
   });
   const deps: BotDeps = { config, logger, clock: opts.clock, i18n, jobs: opts.jobs, api: bot.api };
 
+  const inFlight = new InFlightUpdates();
+  bot.use(inFlight.middleware);
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   const guarded = bot.errorBoundary(handleBotError(deps));
   guarded.use(dedupeUpdates(logger));
   guarded.use(loadIdentity(config.DEFAULT_LANGUAGE));
   guarded.use(i18n);
+  guarded.use(chatStatusFeature(deps)); // before conversations, which would swallow it as an answer
   guarded.use(
     conversations<BotContext, SceneContext>({
       storage: {
@@ -86,5 +91,5 @@ export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps:
   guarded.use(inviteFeature(deps));
   guarded.use(teamFeature(deps));
   guarded.use(fallbackFeature());
-  return { bot, deps };
+  return { bot, deps, inFlight };
 }

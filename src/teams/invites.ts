@@ -62,7 +62,7 @@ export async function redeemInvite(input: {
   const invite = await Invite.findOneAndUpdate(
     { _id: input.token, usedAt: null, expiresAt: { $gt: input.now } },
     { $set: { usedAt: input.now, usedBy: input.user.telegramId } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!invite) {
     const stale = await Invite.findById(input.token).lean();
@@ -94,7 +94,7 @@ export async function redeemInvite(input: {
   };
   try {
     const member = existing
-      ? await Member.findOneAndUpdate({ _id: existing._id, active: false }, { $set: fields }, { new: true }).lean()
+      ? await Member.findOneAndUpdate({ _id: existing._id, active: false }, { $set: fields }, { returnDocument: "after" }).lean()
       : (await Member.create({ ...fields, telegramId: input.user.telegramId })).toObject();
     if (!member) {
       await release();

@@ -2,7 +2,31 @@ import { fail, ok, type Result } from "../shared/result.js";
 
 /** Validation of what a director types when creating a team. */
 
-const TIME_ZONES: readonly string[] = [...Intl.supportedValuesOf("timeZone"), "UTC"];
+/**
+ * ICU (and so Node) still lists some zones under their old names; people
+ * type the current ones, so those are offered instead. Both kinds work with
+ * Intl and dayjs.
+ */
+const RENAMED_ZONES: Record<string, string> = {
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Europe/Kiev": "Europe/Kyiv",
+  "America/Godthab": "America/Nuuk",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+};
+const isUsableZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const TIME_ZONES: readonly string[] = [...Intl.supportedValuesOf("timeZone"), "UTC"]
+  .map((tz) => RENAMED_ZONES[tz] ?? tz)
+  .filter(isUsableZone);
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 
 export function parseTeamName(input: string): Result<string, "team-name-length"> {

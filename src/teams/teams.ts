@@ -86,7 +86,7 @@ export async function setMemberLevel(
   const member = await Member.findOneAndUpdate(
     { _id: new Types.ObjectId(memberId), teamId },
     { $set: { level } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   return member ? ok(member) : fail("not-found");
 }
@@ -106,7 +106,7 @@ export async function deactivateManager(
   const member = await Member.findOneAndUpdate(
     { _id: target._id, teamId, role: "manager", active: true },
     { $set: { active: false, deactivatedAt: now } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   return member ? ok(member) : fail("already-inactive");
 }

@@ -6,8 +6,9 @@ import { User } from "../../users/user.model.js";
 import type { BotContext } from "../context.js";
 
 /**
- * Loads who is writing: their profile (kept fresh from Telegram, and marked
- * unblocked since they just wrote) and their membership. Two round trips.
+ * Loads who is writing: their profile (kept fresh from Telegram) and their
+ * membership. Two round trips. Someone who writes or taps has not blocked the
+ * bot, so the blocked mark is cleared, except on the block notice itself.
  */
 export function loadIdentity(defaultLanguage: Language) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
@@ -21,10 +22,10 @@ export function loadIdentity(defaultLanguage: Language) {
           lastName: from.last_name,
           username: from.username,
           telegramLanguage: from.language_code,
-          blockedAt: null,
+          ...(ctx.myChatMember ? {} : { blockedAt: null }),
         },
       },
-      { upsert: true, new: true, setDefaultsOnInsert: true },
+      { upsert: true, returnDocument: "after", setDefaultsOnInsert: true },
     ).lean();
     const membership = await findMembership(from.id);
     ctx.identity = {
