@@ -1,0 +1,48 @@
+import { Types } from "mongoose";
+import { Client } from "../../src/clients/client.model.js";
+import { nameKeyForSeed } from "./seed-name-key.js";
+import { Member, type Role } from "../../src/teams/member.model.js";
+import { createTeam, type Membership } from "../../src/teams/teams.js";
+
+/** Builds data straight through the domain modules, so a test can start where its story starts. */
+
+export async function seedTeam(input: { directorId: number; name?: string; timezone?: string; currency?: string; now?: Date }): Promise<Membership> {
+  const result = await createTeam({
+    founder: { telegramId: input.directorId, name: `Director ${input.directorId}` },
+    name: input.name ?? `Team ${input.directorId}`,
+    timezone: input.timezone ?? "Europe/Berlin",
+    currency: input.currency ?? "EUR",
+    language: "en",
+    now: input.now ?? new Date(),
+  });
+  if (!result.ok) throw new Error(`seedTeam: ${result.error}`);
+  return result.value;
+}
+
+export async function seedMember(team: Membership["team"], input: { telegramId: number; name?: string; role?: Role; level?: number }) {
+  const member = await Member.create({
+    teamId: team._id,
+    telegramId: input.telegramId,
+    name: input.name ?? `Manager ${input.telegramId}`,
+    role: input.role ?? "manager",
+    level: input.level ?? 1,
+    active: true,
+    joinedAt: new Date(),
+  });
+  return member.toObject();
+}
+
+export async function seedClients(teamId: Types.ObjectId, ownerId: Types.ObjectId | null, names: string[], at = new Date()) {
+  const docs = names.map((name) => ({
+    teamId,
+    name,
+    nameKey: nameKeyForSeed(name),
+    kind: "b2b" as const,
+    ownerId,
+    acquiredBy: ownerId,
+    assignedAt: at,
+    createdAt: at,
+    ownership: [{ ownerId, fromId: null, reason: "created" as const, at }],
+  }));
+  return Client.insertMany(docs);
+}
