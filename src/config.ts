@@ -15,8 +15,7 @@ const boolFromEnv = z
 
 const positiveInt = z.coerce.number().int().positive();
 
-const schema = z
-  .object({
+const variables = z.object({
     BOT_TOKEN: z
       .string({ error: "is required (the token from @BotFather, like 123456:ABC-DEF…)" })
       .regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC-DEF… (the token from @BotFather)"),
@@ -47,8 +46,12 @@ const schema = z
     INVITE_TTL_DAYS: positiveInt.max(365).default(7),
     JOBS_PROCESS_EVERY_MS: positiveInt.default(5000),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(20000),
-  })
-  .superRefine((env, ctx) => {
+});
+
+/** Every variable Baton reads (documented one by one in .env.example). */
+export const CONFIG_VARIABLES = Object.keys(variables.shape);
+
+const schema = variables.superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;
     if (!env.WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });

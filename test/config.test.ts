@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../src/config.js";
 
 const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345";
 
@@ -38,6 +39,14 @@ describe("configuration", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as ConfigError).message).toMatch(expectation);
+  });
+
+  it("documents every variable in .env.example, and the example itself is valid", () => {
+    const example = readFileSync(".env.example", "utf8");
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...CONFIG_VARIABLES].sort());
+    const env = Object.fromEntries([...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(() => loadConfig({ ...env, BOT_TOKEN: TOKEN })).not.toThrow();
   });
 
   it("stops the real process with one clear line and no stack trace", () => {
