@@ -66,16 +66,19 @@ error-use-buttons = Please use the buttons.
 ## Creating a team
 team-create-ask-name = What is your team or company called?
 team-create-ask-timezone = Which timezone do you work in? Tap one, or type a zone such as Europe/Berlin or a city such as Dubai.
+team-create-ask-country = Which country are you in? Phone numbers typed without a country code will be read as this country's. Tap one or type its two-letter code (e.g. FR).
 team-create-ask-currency = Which currency do you sell in? Tap one, or type its three-letter code (e.g. EUR).
 team-create-confirm =
     Create this team?
     Name: { $name }
     Timezone: { $timezone }
+    Country: { $country }
     Currency: { $currency }
 team-created = Team { $name } is ready, and you are its director. Invite your managers with /invite.
 team-create-already-member = You are already in a team. In Baton a person works in one team.
 error-team-name-length = The name must be 2 to 64 characters long.
 error-timezone-unknown = I don't know that timezone. Try a zone like Europe/Moscow or Asia/Kolkata, or a city name.
+error-country-unknown = That is not a country code I know. Use two letters such as US, DE, RU or IN.
 error-currency-unknown = That is not a currency code I know. Use three letters such as USD, EUR, RUB or INR.
 
 ## Invites

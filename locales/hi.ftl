@@ -66,16 +66,19 @@ error-use-buttons = कृपया बटनों का उपयोग क�
 ## Creating a team
 team-create-ask-name = आपकी टीम या कंपनी का नाम क्या है?
 team-create-ask-timezone = आप किस टाइमज़ोन में काम करते हैं? एक बटन दबाएँ, या Asia/Kolkata जैसा ज़ोन या Dubai जैसा शहर लिखें।
+team-create-ask-country = आप किस देश में हैं? बिना देश कोड के लिखे फ़ोन नंबर इसी देश के माने जाएँगे। एक बटन दबाएँ या दो अक्षरों का कोड लिखें (जैसे IN)।
 team-create-ask-currency = आप किस मुद्रा में बेचते हैं? एक बटन दबाएँ, या तीन अक्षरों का कोड लिखें (जैसे INR)।
 team-create-confirm =
     यह टीम बनाएँ?
     नाम: { $name }
     टाइमज़ोन: { $timezone }
+    देश: { $country }
     मुद्रा: { $currency }
 team-created = टीम { $name } तैयार है, और आप इसके डायरेक्टर हैं। /invite से अपने मैनेजरों को आमंत्रित करें।
 team-create-already-member = आप पहले से एक टीम में हैं। Baton में एक व्यक्ति एक ही टीम में काम करता है।
 error-team-name-length = नाम 2 से 64 अक्षरों का होना चाहिए।
 error-timezone-unknown = मुझे यह टाइमज़ोन नहीं पता। Asia/Kolkata या Europe/London जैसा ज़ोन, या किसी शहर का नाम आज़माएँ।
+error-country-unknown = यह देश कोड मुझे नहीं पता। IN, AE या US जैसे दो अक्षर लिखें।
 error-currency-unknown = यह मुद्रा कोड मुझे नहीं पता। INR, USD या EUR जैसे तीन अक्षर लिखें।
 
 ## Invites

@@ -66,16 +66,19 @@ error-use-buttons = Пожалуйста, используйте кнопки.
 ## Creating a team
 team-create-ask-name = Как называется ваша команда или компания?
 team-create-ask-timezone = В каком часовом поясе вы работаете? Нажмите кнопку или напишите пояс (например, Europe/Moscow) или город (например, Samara).
+team-create-ask-country = В какой вы стране? Номера телефонов без кода страны будут считаться номерами этой страны. Нажмите кнопку или напишите двухбуквенный код (например, RU).
 team-create-ask-currency = В какой валюте вы продаёте? Нажмите кнопку или напишите трёхбуквенный код (например, RUB).
 team-create-confirm =
     Создать команду?
     Название: { $name }
     Часовой пояс: { $timezone }
+    Страна: { $country }
     Валюта: { $currency }
 team-created = Команда { $name } создана, вы её руководитель. Пригласите менеджеров через /invite.
 team-create-already-member = Вы уже состоите в команде. В Baton человек работает в одной команде.
 error-team-name-length = Название должно быть от 2 до 64 символов.
 error-timezone-unknown = Не знаю такого часового пояса. Попробуйте, например, Europe/Moscow или Asia/Yekaterinburg, или название города.
+error-country-unknown = Не знаю такого кода страны. Используйте две буквы: RU, KZ, BY.
 error-currency-unknown = Не знаю такого кода валюты. Используйте три буквы: RUB, USD, EUR.
 
 ## Invites

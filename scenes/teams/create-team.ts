@@ -2,7 +2,7 @@ import type { Language } from "../../src/config.js";
 import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
 import { setChatMenu } from "../../src/bot/command-menus.js";
 import { translator } from "../../src/i18n/i18n.js";
-import { parseCurrency, parseTeamName, parseTimezone } from "../../src/teams/team-profile.js";
+import { parseCountry, parseCurrency, parseTeamName, parseTimezone } from "../../src/teams/team-profile.js";
 import { createTeam } from "../../src/teams/teams.js";
 import { ask, confirm, type Choice } from "../kit.js";
 
@@ -13,6 +13,11 @@ const TIMEZONES: Record<Language, string[]> = {
   en: ["Europe/London", "America/New_York", "Europe/Berlin", "UTC"],
   ru: ["Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Europe/Kaliningrad"],
   hi: ["Asia/Kolkata", "Asia/Dubai", "UTC"],
+};
+const COUNTRIES: Record<Language, string[]> = {
+  en: ["US", "GB", "DE", "AE"],
+  ru: ["RU", "KZ", "BY", "UZ"],
+  hi: ["IN", "AE", "NP"],
 };
 const CURRENCIES: Record<Language, string[]> = {
   en: ["USD", "EUR", "GBP"],
@@ -28,7 +33,7 @@ const asChoices = (values: string[], perRow: number): Choice[][] => {
   return rows;
 };
 
-/** Name, timezone, currency, confirm: the founder becomes the team's director. */
+/** Name, timezone, country, currency, confirm: the founder becomes the team's director. */
 export function createTeamScene(deps: BotDeps) {
   return async function createTeamConversation(
     conversation: SceneConversation,
@@ -42,16 +47,21 @@ export function createTeamScene(deps: BotDeps) {
       choices: asChoices(TIMEZONES[language], 2),
       parse: parseTimezone,
     });
+    const country = await ask(conversation, ctx, t, {
+      prompt: t("team-create-ask-country"),
+      choices: asChoices(COUNTRIES[language], 4),
+      parse: parseCountry,
+    });
     const currency = await ask(conversation, ctx, t, {
       prompt: t("team-create-ask-currency"),
       choices: asChoices(CURRENCIES[language], 3),
       parse: parseCurrency,
     });
-    await confirm(conversation, ctx, t, t("team-create-confirm", { name, timezone, currency }));
+    await confirm(conversation, ctx, t, t("team-create-confirm", { name, timezone, country, currency }));
 
     const founder = { telegramId: ctx.from!.id, name: ctx.from!.first_name };
     const created = await conversation.external(async () => {
-      const result = await createTeam({ founder, name, timezone, currency, language, now: deps.clock.now() });
+      const result = await createTeam({ founder, name, timezone, country, currency, language, now: deps.clock.now() });
       return result.ok ? null : result.error;
     });
     if (created !== null) {

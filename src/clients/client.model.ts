@@ -48,8 +48,19 @@ export interface ClientDoc {
   dealCount: number;
   status: (typeof CLIENT_STATUSES)[number];
   lostReason?: string | null;
+  lostAt?: Date | null;
   pinned: boolean;
   ownership: OwnershipEntry[];
+  /**
+   * When the rotation rules will next make this client eligible (null: never,
+   * e.g. pinned, lost or in the pool). Derived from assignedAt, lastDealAt and
+   * the team's rules, stored so lists can sort and page by it in the database.
+   */
+  rotationDueAt: Date | null;
+  /** Last contact or deal: orders the "recent clients" buttons. */
+  lastActivityAt: Date;
+  /** The last deal request counted into dealCount (makes recording a deal idempotent). */
+  lastDealRequestId?: string | null;
 }
 
 const ownershipSchema = new Schema<OwnershipEntry>(
@@ -84,14 +95,22 @@ const clientSchema = new Schema<ClientDoc>(
     dealCount: { type: Number, default: 0 },
     status: { type: String, enum: CLIENT_STATUSES, default: "active" },
     lostReason: { type: String, default: null },
+    lostAt: { type: Date, default: null },
     pinned: { type: Boolean, default: false },
     ownership: { type: [ownershipSchema], default: [] },
+    rotationDueAt: { type: Date, default: null },
+    lastActivityAt: { type: Date, required: true },
+    lastDealRequestId: { type: String, default: null },
   },
   { versionKey: false },
 );
 
-// A manager's list and "move all of this owner's clients" (deactivation, rotation).
-clientSchema.index({ teamId: 1, ownerId: 1, status: 1 });
+// A manager's list sorted by days until rotation, and "all of this owner's clients".
+clientSchema.index({ teamId: 1, ownerId: 1, status: 1, rotationDueAt: 1 });
+// A director's view of the whole team, same order.
+clientSchema.index({ teamId: 1, status: 1, rotationDueAt: 1 });
+// The "recent clients" buttons.
+clientSchema.index({ teamId: 1, ownerId: 1, lastActivityAt: -1 });
 // Duplicate checks within a team.
 clientSchema.index({ teamId: 1, phones: 1 });
 clientSchema.index({ teamId: 1, email: 1 });

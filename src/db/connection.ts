@@ -1,5 +1,7 @@
 import mongoose from "mongoose";
+import { ClientEvent } from "../clients/client-event.model.js";
 import { Client } from "../clients/client.model.js";
+import { Deal } from "../deals/deal.model.js";
 import { Invite } from "../teams/invite.model.js";
 import { Member } from "../teams/member.model.js";
 import { Team } from "../teams/team.model.js";
@@ -7,7 +9,16 @@ import { User } from "../users/user.model.js";
 import { ProcessedUpdate } from "./processed-update.model.js";
 
 /** Every model of the app: each declares its indexes, all are initialised before the first update. */
-export const MODELS: readonly mongoose.Model<never>[] = [User, Team, Member, Invite, Client, ProcessedUpdate] as never;
+export const MODELS: readonly mongoose.Model<never>[] = [
+  User,
+  Team,
+  Member,
+  Invite,
+  Client,
+  ClientEvent,
+  Deal,
+  ProcessedUpdate,
+] as never;
 
 /**
  * Connects mongoose and waits until every collection and index exists.

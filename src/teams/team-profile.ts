@@ -1,3 +1,4 @@
+import { isSupportedCountry, type CountryCode } from "libphonenumber-js";
 import { fail, ok, type Result } from "../shared/result.js";
 
 /** Validation of what a director types when creating a team. */
@@ -55,7 +56,12 @@ export function parseCurrency(input: string): Result<string, "currency-unknown">
   return CURRENCIES.has(code) ? ok(code) : fail("currency-unknown");
 }
 
-/** Minor units per major unit (100 for USD, 1 for JPY), for showing integer amounts. */
-export function currencyMinorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/**
+ * The team's country (ISO 3166 alpha-2): phone numbers typed without a
+ * country code are read as this country's.
+ */
+export function parseCountry(input: string): Result<CountryCode, "country-unknown"> {
+  const code = input.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code) ? ok(code as CountryCode) : fail("country-unknown");
 }

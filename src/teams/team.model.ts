@@ -7,6 +7,8 @@ export interface TeamDoc {
   _id: Types.ObjectId;
   name: string;
   timezone: string;
+  /** ISO 3166 alpha-2; the default country of phone numbers. */
+  country: string;
   currency: string;
   language: Language;
   settings: TeamSettings;
@@ -19,6 +21,7 @@ const teamSchema = new Schema<TeamDoc>(
   {
     name: { type: String, required: true },
     timezone: { type: String, required: true },
+    country: { type: String, required: true },
     currency: { type: String, required: true },
     language: { type: String, required: true, enum: ["en", "ru", "hi"] },
     settings: {

@@ -27,6 +27,7 @@ export interface NewTeam {
   founder: { telegramId: number; name: string };
   name: string;
   timezone: string;
+  country: string;
   currency: string;
   language: Language;
   now: Date;
@@ -43,6 +44,7 @@ export async function createTeam(input: NewTeam): Promise<Result<Membership, "al
   const team = await Team.create({
     name: input.name,
     timezone: input.timezone,
+    country: input.country,
     currency: input.currency,
     language: input.language,
     settings: defaultTeamSettings(),

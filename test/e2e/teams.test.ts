@@ -33,6 +33,11 @@ describe("creating a team", () => {
     await olga.expectReply(/don't know that timezone[\s\S]*Which timezone/);
 
     olga.tap("Europe/Berlin");
+    await olga.expectReply(/Which country/);
+
+    olga.send("Germany");
+    await olga.expectReply(/not a country code I know/);
+    olga.send("de");
     await olga.expectReply(/Which currency/);
 
     olga.send("dollars");
@@ -42,6 +47,7 @@ describe("creating a team", () => {
     const summary = await olga.expectReply(/Create this team\?/);
     expect(summary.text).toContain("Name: Acme Sales");
     expect(summary.text).toContain("Timezone: Europe/Berlin");
+    expect(summary.text).toContain("Country: DE");
     expect(summary.text).toContain("Currency: EUR");
 
     olga.send("yes please"); // the confirmation is a button
@@ -51,7 +57,7 @@ describe("creating a team", () => {
     await olga.expectReply(/Team Acme Sales is ready, and you are its director/);
 
     const team = await Team.findOne({ name: "Acme Sales" }).lean();
-    expect(team).toMatchObject({ timezone: "Europe/Berlin", currency: "EUR", language: "en" });
+    expect(team).toMatchObject({ timezone: "Europe/Berlin", country: "DE", currency: "EUR", language: "en" });
     expect(team!.settings.rotation.neverBoughtMonths).toBe(6);
     const member = await Member.findOne({ telegramId: 1001 }).lean();
     expect(member).toMatchObject({ role: "director", active: true });
@@ -71,6 +77,8 @@ describe("creating a team", () => {
     raj.send("Mumbai Traders");
     await raj.expectReply(/टाइमज़ोन/);
     raj.send("kolkata");
+    await raj.expectReply(/किस देश/);
+    raj.tap("IN");
     await raj.expectReply(/मुद्रा/);
     raj.tap("INR");
     await raj.expectReply(/Asia\/Kolkata/);
@@ -121,6 +129,8 @@ describe("a conversation across a restart and a time-out", () => {
       await bot.restart();
 
       anna.tap("UTC");
+      await anna.expectReply(/Which country/);
+      anna.tap("GB");
       await anna.expectReply(/Which currency/);
       anna.tap("USD");
       await anna.expectReply(/Name: Northwind/);

@@ -6,11 +6,19 @@ import { createTeam, type Membership } from "../../src/teams/teams.js";
 
 /** Builds data straight through the domain modules, so a test can start where its story starts. */
 
-export async function seedTeam(input: { directorId: number; name?: string; timezone?: string; currency?: string; now?: Date }): Promise<Membership> {
+export async function seedTeam(input: {
+  directorId: number;
+  name?: string;
+  timezone?: string;
+  country?: string;
+  currency?: string;
+  now?: Date;
+}): Promise<Membership> {
   const result = await createTeam({
     founder: { telegramId: input.directorId, name: `Director ${input.directorId}` },
     name: input.name ?? `Team ${input.directorId}`,
     timezone: input.timezone ?? "Europe/Berlin",
+    country: input.country ?? "DE",
     currency: input.currency ?? "EUR",
     language: "en",
     now: input.now ?? new Date(),

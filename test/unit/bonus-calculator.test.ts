@@ -236,6 +236,13 @@ describe("accrueDeal: rounding", () => {
     ]);
   });
 
+  it("rounds the uplift on its own rate, not as the raised total minus base", () => {
+    // 0.10 at 6% = 0.006 would round to 0.01, but base 0.002 → 0.00 and uplift 0.004 → 0.00
+    expect(accrueDeal(plan({ acquisitionBonusMinor: 0 }), deal({ amountMinor: 10 }), TZ)).toEqual([
+      expect.objectContaining({ kind: "base", amountMinor: 0 }),
+    ]);
+  });
+
   it("stays exact where amount × rate passes 2^53", () => {
     const p = plan({ baseRateBp: 2_999, newClientMultiplier: 3, acquisitionBonusMinor: 0 });
     const amount = 9_999_999_999_999; // ~10^13 minor units

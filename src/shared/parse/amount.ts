@@ -31,7 +31,7 @@ const MAX_MINOR = 10n ** 13n;
 
 // Symbols and words people put next to a number; ISO codes are added below.
 const CURRENCY_WORDS = [
-  "₽", "$", "€", "₹", "£", "¥", "₸", "₴", "₺", "₨", "us$",
+  "₽", "$", "€", "₹", "£", "¥", "￥", "₸", "₴", "₺", "₨", "us$",
   "руб.", "руб", "р.", "р", "рублей", "рубля", "рубль",
   "rs.", "rs", "rupees", "rupee", "रु.", "रु", "रुपये", "रुपए",
 ];
@@ -41,7 +41,8 @@ const CURRENCY_TOKENS = [...CURRENCY_WORDS, ...Intl.supportedValuesOf("currency"
   .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
   .join("|");
 const CUR = `(?:${CURRENCY_TOKENS})`;
-const MINUS = "-\u2212\u2013\u2014";
+// "-" escaped: inside [] it would make a range.
+const MINUS = "\\-\u2212\u2013\u2014";
 const AMOUNT_RE = new RegExp(`^(?:${CUR}\\s*)?([+${MINUS}])?\\s*(?:${CUR}\\s*)?(.*?)(?:\\s*${CUR})?$`, "u");
 
 const WESTERN_GROUPS = /^[1-9]\d{0,2}(?:x\d{3})+$/;

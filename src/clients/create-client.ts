@@ -1,0 +1,90 @@
+import { Types } from "mongoose";
+import type { RotationSettings } from "../teams/team-settings.js";
+import { storedRotationDueAt } from "../rotation/from-documents.js";
+import { fail, ok, type Result } from "../shared/result.js";
+import { ClientEvent } from "./client-event.model.js";
+import { Client, type ClientDoc, type OwnershipReason } from "./client.model.js";
+import { findDuplicates, type DuplicateMatch } from "./duplicates.js";
+import { nameKey } from "./name-key.js";
+
+export interface NewClient {
+  name: string;
+  kind: "b2b" | "b2c";
+  keyAccount: boolean;
+  phones: string[];
+  email: string | null;
+  contactPerson: string | null;
+  source: string | null;
+  notes: string | null;
+  tags?: string[];
+}
+
+/** The fields of a new client document; shared by the guided creation and the CSV import. */
+export function newClientDocument(input: {
+  id?: Types.ObjectId;
+  teamId: Types.ObjectId;
+  ownerId: Types.ObjectId | null;
+  client: NewClient;
+  now: Date;
+  reason: OwnershipReason;
+  rotation: RotationSettings;
+}): ClientDoc {
+  const base = {
+    _id: input.id ?? new Types.ObjectId(),
+    teamId: input.teamId,
+    name: input.client.name,
+    nameKey: nameKey(input.client.name),
+    kind: input.client.kind,
+    keyAccount: input.client.keyAccount,
+    phones: input.client.phones,
+    email: input.client.email,
+    contactPerson: input.client.contactPerson,
+    source: input.client.source,
+    tags: input.client.tags ?? [],
+    notes: input.client.notes,
+    ownerId: input.ownerId,
+    assignedAt: input.now,
+    acquiredBy: input.ownerId,
+    createdAt: input.now,
+    firstDealAt: null,
+    lastDealAt: null,
+    dealCount: 0,
+    status: "active" as const,
+    lostReason: null,
+    lostAt: null,
+    pinned: false,
+    ownership: [{ ownerId: input.ownerId, fromId: null, reason: input.reason, at: input.now }],
+    lastActivityAt: input.now,
+    lastDealRequestId: null,
+  };
+  return { ...base, rotationDueAt: storedRotationDueAt(base, input.rotation) };
+}
+
+/**
+ * Adds a client owned by the manager who found it (owner and `acquiredBy`).
+ * Refuses when the team already has it (same phone or email, or a very
+ * similar name) and says who holds it. With the same `id` again (a repeated
+ * confirmation) it returns the client created the first time.
+ */
+export async function createClient(input: {
+  id: Types.ObjectId;
+  teamId: Types.ObjectId;
+  ownerId: Types.ObjectId;
+  client: NewClient;
+  now: Date;
+  rotation: RotationSettings;
+}): Promise<Result<ClientDoc, "duplicate"> & { duplicates?: DuplicateMatch[] }> {
+  const existing = await Client.findOne({ _id: input.id, teamId: input.teamId }).lean();
+  if (existing) return ok(existing);
+  const duplicates = await findDuplicates(input.teamId, input.ownerId, input.client);
+  if (duplicates.length > 0) return { ...fail("duplicate"), duplicates };
+
+  const doc = newClientDocument({ ...input, reason: "created" });
+  await Client.updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true });
+  await ClientEvent.updateOne(
+    { _id: doc._id }, // the "created" entry shares the client's id: written once
+    { $setOnInsert: { teamId: doc.teamId, clientId: doc._id, kind: "created", at: input.now, actorId: input.ownerId } },
+    { upsert: true },
+  );
+  return ok(doc);
+}
