@@ -30,5 +30,10 @@ export function agendaQueue(agenda: Agenda): JobQueue {
     async enqueue(name, data) {
       await agenda.now(name, data);
     },
+    async schedule(name, at, data, uniqueKey) {
+      const job = agenda.create(name, data).schedule(at);
+      if (uniqueKey) job.unique(Object.fromEntries(Object.entries(uniqueKey).map(([k, v]) => [`data.${k}`, v])));
+      await job.save();
+    },
   };
 }

@@ -4,8 +4,12 @@ import { describe, expect, it } from "vitest";
 import { SUPPORTED_LANGUAGES } from "../src/config.js";
 import { localesDir, projectRoot } from "../src/shared/paths.js";
 
+/** A language's texts are every .ftl file in locales/<language>/ (one file per feature). */
 const keysOf = (language: string): string[] =>
-  readFileSync(join(localesDir, `${language}.ftl`), "utf8")
+  readdirSync(join(localesDir, language))
+    .filter((f) => f.endsWith(".ftl"))
+    .map((f) => readFileSync(join(localesDir, language, f), "utf8"))
+    .join("\n")
     .split("\n")
     .map((line) => /^([a-z][\w-]*)\s*=/.exec(line)?.[1])
     .filter((k): k is string => k !== undefined)
@@ -33,6 +37,10 @@ describe("locale files", () => {
 
   it.each(SUPPORTED_LANGUAGES.filter((l) => l !== "en"))("%s has exactly the English keys", (language) => {
     expect(keysOf(language)).toEqual(english);
+  });
+
+  it("defines no key twice", () => {
+    expect(new Set(english).size).toBe(english.length);
   });
 
   it("has every key the code asks for", () => {

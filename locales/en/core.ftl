@@ -1,4 +1,4 @@
-# Baton: English texts. Every key here exists in ru.ftl and hi.ftl too (test/locales.test.ts checks).
+# Baton: English texts, shared and team administration. Every key exists in ru/ and hi/ too (test/locales.test.ts checks).
 
 language-name = English
 error-generic = Sorry, something went wrong on our side. Please try again in a minute.
