@@ -3,6 +3,7 @@ import { Agenda } from "agenda";
 import type { Db } from "mongodb";
 import type { JobDeps } from "./context.js";
 import type { JobQueue } from "./queue.js";
+import { defineFollowUpReminder } from "./follow-up-reminder.js";
 import { defineReleaseMemberClients } from "./release-member-clients.js";
 
 /**
@@ -23,6 +24,7 @@ export function createAgenda(db: Db, processEveryMs: number): Agenda {
 /** Registers every job in this folder. */
 export function defineJobs(agenda: Agenda, deps: JobDeps): void {
   defineReleaseMemberClients(agenda, deps);
+  defineFollowUpReminder(agenda, deps);
 }
 
 export function agendaQueue(agenda: Agenda): JobQueue {

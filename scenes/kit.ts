@@ -12,6 +12,7 @@ import type { Result } from "../src/shared/result.js";
 
 export const CANCEL_DATA = "cancel";
 const PICK_PREFIX = "pick:";
+export const SKIP = "skip";
 
 export interface Choice {
   label: string;
@@ -27,9 +28,54 @@ export function choiceKeyboard(rows: Choice[][], t: Translate): InlineKeyboard {
   return kb.text(t("btn-cancel"), CANCEL_DATA);
 }
 
-export interface Question<T> {
+/** A button row with "Skip" for optional questions. */
+export const skipRow = (t: Translate): Choice[] => [{ label: t("btn-skip"), value: SKIP }];
+
+export type Answer = { kind: "pick"; value: string } | { kind: "text"; text: string };
+
+export interface Prompt {
   prompt: string;
   choices?: Choice[][];
+  /** A shared contact (📎 → Contact) answers with its phone number, as if typed. */
+  acceptContact?: boolean;
+}
+
+/**
+ * Sends the question and waits for a usable answer: a tap on one of its
+ * buttons or a text. Anything else (stickers, old buttons, commands) gets a
+ * hint and the question stays open.
+ */
+export async function askRaw(conversation: SceneConversation, ctx: SceneContext, t: Translate, p: Prompt): Promise<Answer> {
+  const keyboard = choiceKeyboard(p.choices ?? [], t);
+  await ctx.reply(p.prompt, { reply_markup: keyboard });
+  for (;;) {
+    const answer = await conversation.wait();
+    const data = answer.callbackQuery?.data;
+    if (data !== undefined) {
+      if (!data.startsWith(PICK_PREFIX)) {
+        await answer.answerCallbackQuery({ text: t("scene-finish-first") });
+        continue;
+      }
+      await answer.answerCallbackQuery();
+      return { kind: "pick", value: data.slice(PICK_PREFIX.length) };
+    }
+    const text = answer.message?.text ?? (p.acceptContact ? contactPhone(answer.message?.contact?.phone_number) : undefined);
+    if (text === undefined) {
+      await answer.reply(`${t("scene-need-text")}\n\n${p.prompt}`, { reply_markup: keyboard });
+      continue;
+    }
+    if (text.startsWith("/")) {
+      await answer.reply(t("scene-finish-first"), { reply_markup: keyboard });
+      continue;
+    }
+    return { kind: "text", text };
+  }
+}
+
+/** Telegram sends a contact's number in international form, usually without the "+". */
+const contactPhone = (phone: string | undefined) => (phone === undefined || phone.startsWith("+") ? phone : `+${phone}`);
+
+export interface Question<T> extends Prompt {
   /** Validates typed text (and, unless `pick` is given, button values too). */
   parse: (text: string) => Result<T>;
   /** Maps a button value to the answer, when buttons mean something other than their text. */
@@ -37,40 +83,31 @@ export interface Question<T> {
 }
 
 export async function ask<T>(conversation: SceneConversation, ctx: SceneContext, t: Translate, q: Question<T>): Promise<T> {
-  const keyboard = choiceKeyboard(q.choices ?? [], t);
-  await ctx.reply(q.prompt, { reply_markup: keyboard });
+  let prompt = q.prompt;
   for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) {
-      if (!data.startsWith(PICK_PREFIX)) {
-        // A button of some older message: the question stays open.
-        await answer.answerCallbackQuery({ text: t("scene-finish-first") });
-        continue;
-      }
-      await answer.answerCallbackQuery();
-      const value = data.slice(PICK_PREFIX.length);
-      const picked = q.pick ? q.pick(value) : resultValue(q.parse(value));
+    const answer = await askRaw(conversation, ctx, t, { ...q, prompt });
+    if (answer.kind === "pick") {
+      const picked = q.pick ? q.pick(answer.value) : resultValue(q.parse(answer.value));
       if (picked !== undefined) return picked;
-      await answer.reply(q.prompt, { reply_markup: keyboard });
+      prompt = q.prompt;
       continue;
     }
-    const text = answer.message?.text;
-    if (text === undefined) {
-      await answer.reply(`${t("scene-need-text")}\n\n${q.prompt}`, { reply_markup: keyboard });
-      continue;
-    }
-    if (text.startsWith("/")) {
-      await answer.reply(t("scene-finish-first"), { reply_markup: keyboard });
-      continue;
-    }
-    const parsed = q.parse(text);
+    const parsed = q.parse(answer.text);
     if (parsed.ok) return parsed.value;
-    await answer.reply(`${t(`error-${parsed.error}`)}\n\n${q.prompt}`, { reply_markup: keyboard });
+    prompt = `${t(`error-${parsed.error}`)}\n\n${q.prompt}`;
   }
 }
 
-/** A yes/no step with two buttons; typed answers are not guessed at. */
+/** An optional question: "Skip" answers null. */
+export async function askOptional<T>(conversation: SceneConversation, ctx: SceneContext, t: Translate, q: Question<T>): Promise<T | null> {
+  return ask<T | null>(conversation, ctx, t, {
+    ...q,
+    choices: [...(q.choices ?? []), skipRow(t)],
+    pick: (v) => (v === SKIP ? null : q.pick ? q.pick(v) : resultValue(q.parse(v))),
+  });
+}
+
+/** A yes/no step with buttons; typed answers are not guessed at. */
 export async function confirm(conversation: SceneConversation, ctx: SceneContext, t: Translate, prompt: string): Promise<boolean> {
   return ask(conversation, ctx, t, {
     prompt,
@@ -80,6 +117,25 @@ export async function confirm(conversation: SceneConversation, ctx: SceneContext
   });
 }
 
-function resultValue<T>(r: Result<T>): T | undefined {
+/** Buttons-only choice among fixed values. */
+export async function choose<V extends string>(
+  conversation: SceneConversation,
+  ctx: SceneContext,
+  t: Translate,
+  prompt: string,
+  options: { value: V; label: string }[],
+  perRow = 3,
+): Promise<V> {
+  const rows: Choice[][] = [];
+  for (let i = 0; i < options.length; i += perRow) rows.push(options.slice(i, i + perRow));
+  return ask(conversation, ctx, t, {
+    prompt,
+    choices: rows,
+    parse: () => ({ ok: false, error: "use-buttons" }),
+    pick: (v) => options.find((o) => o.value === v)?.value,
+  });
+}
+
+export function resultValue<T>(r: Result<T>): T | undefined {
   return r.ok ? r.value : undefined;
 }

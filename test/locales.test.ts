@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commandsFor } from "../src/bot/command-menus.js";
+import { CONTACT_KINDS } from "../src/clients/client-event.model.js";
+import { OWNERSHIP_REASONS } from "../src/clients/client.model.js";
+import { EDITABLE_FIELDS } from "../src/clients/edit-client.js";
+import { CLIENT_FILTERS } from "../src/clients/queries.js";
 import { SUPPORTED_LANGUAGES } from "../src/config.js";
+import { ROLES } from "../src/teams/member.model.js";
 import { localesDir, projectRoot } from "../src/shared/paths.js";
 
 /** A language's texts are every .ftl file in locales/<language>/ (one file per feature). */
@@ -41,6 +47,31 @@ describe("locale files", () => {
 
   it("defines no key twice", () => {
     expect(new Set(english).size).toBe(english.length);
+  });
+
+  it("has every key the code builds from a value (kinds, fields, reasons, error codes, menus)", () => {
+    const menuKeys: string[] = [];
+    for (const audience of ["guest", ...ROLES] as const) commandsFor(audience, "en", (_l, key) => (menuKeys.push(key), key));
+    const errorCodes = [
+      "team-name-length", "timezone-unknown", "country-unknown", "currency-unknown", "use-buttons",
+      "client-name-length", "text-too-long", "phone-invalid", "email-invalid",
+      "amount-invalid", "amount-negative", "amount-too-large", "amount-zero",
+      "date-invalid", "date-future", "date-too-old", "follow-up-invalid", "follow-up-past",
+    ];
+    const built = [
+      ...menuKeys,
+      ...CONTACT_KINDS.map((k) => `contact-kind-${k}`),
+      ...EDITABLE_FIELDS.map((f) => `field-${f}`),
+      ...[...OWNERSHIP_REASONS, "pool-top-up"].map((r) => `reason-${r}`),
+      ...CLIENT_FILTERS.map((f) => `filter-${f}`),
+      ...ROLES.map((r) => `role-${r}`),
+      ...["guest", ...ROLES].map((r) => `help-${r}`),
+      ...["phone", "email", "name"].map((r) => `duplicate-reason-${r}`),
+      ...["unknown", "expired", "used", "already-member", "already-in-this-team"].map((e) => `invite-${e}`),
+      ...["not-found", "not-a-manager", "already-inactive"].map((e) => `team-deactivate-${e}`),
+      ...errorCodes.map((c) => `error-${c}`),
+    ];
+    expect(built.filter((k) => !english.includes(k))).toEqual([]);
   });
 
   it("has every key the code asks for", () => {

@@ -33,6 +33,11 @@ help-guest =
     • /language changes my language.
 help-manager =
     What you can do:
+    • /clients: your clients, soonest to rotate first; tap one for its card and history
+    • /newclient: add a client
+    • /contact: log a call, meeting, message, email or note, with a reminder
+    • /deal: log a deal
+    • /find text: search by name, phone or email
     • /language: change my language
     • /cancel: stop the current step
     Your director manages the team and your level.
@@ -40,6 +45,8 @@ help-director =
     What you can do:
     • /team: members, levels, deactivate a manager
     • /invite: a link that adds a manager or director
+    • /clients: all the team's clients, by manager too
+    • /find text, /newclient, /contact, /deal: as for managers
     • /language: change my language
     • /cancel: stop the current step
 

@@ -4,6 +4,10 @@ import { MongoDBAdapter, type ISession } from "@grammyjs/storage-mongodb";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Db } from "mongodb";
+import { EDIT_CLIENT, editClientScene, MARK_LOST, markLostScene } from "../../scenes/clients/edit-client.js";
+import { LOG_CONTACT, logContactScene } from "../../scenes/clients/log-contact.js";
+import { LOG_DEAL, logDealScene } from "../../scenes/clients/log-deal.js";
+import { NEW_CLIENT, newClientScene } from "../../scenes/clients/new-client.js";
 import { CREATE_TEAM, createTeamScene } from "../../scenes/teams/create-team.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -13,6 +17,8 @@ import { installRetry } from "./api.js";
 import type { BotContext, BotDeps, SceneContext } from "./context.js";
 import { cancelFeature } from "./features/cancel.js";
 import { chatStatusFeature } from "./features/chat-status.js";
+import { clientsFeature } from "./features/clients.js";
+import { followUpsFeature } from "./features/follow-ups.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
@@ -84,12 +90,19 @@ export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps:
 
   const timeout = { maxMillisecondsToWait: config.CONVERSATION_TIMEOUT_SECONDS * 1000 };
   guarded.use(createConversation(createTeamScene(deps), { id: CREATE_TEAM, ...timeout }));
+  guarded.use(createConversation(newClientScene(deps), { id: NEW_CLIENT, ...timeout }));
+  guarded.use(createConversation(logContactScene(deps), { id: LOG_CONTACT, ...timeout }));
+  guarded.use(createConversation(logDealScene(deps), { id: LOG_DEAL, ...timeout }));
+  guarded.use(createConversation(editClientScene(deps), { id: EDIT_CLIENT, ...timeout }));
+  guarded.use(createConversation(markLostScene(deps), { id: MARK_LOST, ...timeout }));
 
   guarded.use(startFeature(deps));
   guarded.use(helpFeature());
   guarded.use(languageFeature(deps));
   guarded.use(inviteFeature(deps));
   guarded.use(teamFeature(deps));
+  guarded.use(clientsFeature(deps));
+  guarded.use(followUpsFeature(deps));
   guarded.use(fallbackFeature());
   return { bot, deps, inFlight };
 }

@@ -143,8 +143,11 @@ export function planRotation(input: RotationInput): RotationPlan {
 /**
  * Places every client due to land in one level group. The owner with the
  * most at stake (own clients still waiting + what they are still owed) goes
- * first, and each client goes to the colleague most owed: that order
- * balances the group exactly whenever nobody gives more than half of it.
+ * first, and each client goes to the owed colleague with the most at stake.
+ * Why: a manager whose stake equals everything still to place must take part
+ * in the next move or balance becomes impossible; either ordering alone keeps
+ * that true, so a plain level (no key accounts, no history preferences)
+ * balances exactly whenever nobody gives more than half of it.
  * Key accounts from the level below can go to anyone, so they fill last.
  */
 function assignLevel(level: number, group: Seat[], rotating: Rotating[], moves: PlannedMove[]): void {

@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { Client } from "../../src/clients/client.model.js";
-import { nameKeyForSeed } from "./seed-name-key.js";
+import { nameKey } from "../../src/clients/name-key.js";
 import { Member, type Role } from "../../src/teams/member.model.js";
 import { createTeam, type Membership } from "../../src/teams/teams.js";
 
@@ -44,7 +44,7 @@ export async function seedClients(teamId: Types.ObjectId, ownerId: Types.ObjectI
   const docs = names.map((name) => ({
     teamId,
     name,
-    nameKey: nameKeyForSeed(name),
+    nameKey: nameKey(name),
     kind: "b2b" as const,
     ownerId,
     acquiredBy: ownerId,

@@ -212,7 +212,7 @@ describe("planRotation", () => {
 
   it("never rotates clients of inactive managers and never gives to them", () => {
     const result = plan(
-      [client("c1", "gone"), client("c2", "a"), client("c3", "b")],
+      [client("c1", "gone"), client("c2", "a"), client("c3", "b"), client("c4", "gone", { status: "lost" })],
       [manager("gone", 1, false), manager("a"), manager("b"), manager("off", 1, false)],
     );
     expect(destinations(result)).toEqual({ c2: "b", c3: "a" });

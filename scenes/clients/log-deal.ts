@@ -1,0 +1,100 @@
+import { Types } from "mongoose";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import { recordDeal } from "../../src/deals/record-deal.js";
+import { DEAL_RECORDED, type DealRecordedData } from "../../src/deals/events.js";
+import { translator } from "../../src/i18n/i18n.js";
+import { formatAmount, parseAmount } from "../../src/shared/parse/amount.js";
+import { parsePastDate, utcToLocalDate } from "../../src/shared/parse/local-date.js";
+import { ok } from "../../src/shared/result.js";
+import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
+import { ask, askOptional, confirm } from "../kit.js";
+import { cardButton } from "./card-button.js";
+import { pickClient } from "./pick-client.js";
+
+export const LOG_DEAL = "log-deal";
+
+/**
+ * Log a deal: client, amount ("12 500,50", "12500.5", "12,500.50"), optional
+ * profit, date (today by default; "yesterday", "25.11", "2026-11-25"; never
+ * in the future), optional note, confirm. Recorded once even if confirmed
+ * twice, then announced to the bonus engine.
+ */
+export function logDealScene(deps: BotDeps) {
+  return async function logDealConversation(
+    conversation: SceneConversation,
+    ctx: SceneContext,
+    actor: SceneActor,
+    clientId: string | null,
+  ): Promise<void> {
+    const t = translator(deps.i18n, actor.language);
+    const client = await pickClient(conversation, ctx, t, actor, clientId);
+    if (!client) return;
+    const team = await loadTeamFacts(conversation, actor.teamId);
+    const dealId = await conversation.external(() => String(new Types.ObjectId()));
+    const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));
+    const money = (minor: number) => formatAmount(minor, team.currency, actor.language);
+
+    const amount = await ask(conversation, ctx, t, {
+      prompt: t("deal-ask-amount", { client: client.name, currency: team.currency }),
+      parse: (s) => parseAmount(s),
+    });
+    const profit = await askOptional(conversation, ctx, t, {
+      prompt: t("deal-ask-profit"),
+      parse: (s) => parseAmount(s, { allowZero: true }),
+    });
+    const today = utcToLocalDate(now, team.timezone);
+    const date = await ask(conversation, ctx, t, {
+      prompt: t("deal-ask-date"),
+      choices: [
+        [
+          { label: t("date-today"), value: "today" },
+          { label: t("date-yesterday"), value: "yesterday" },
+        ],
+      ],
+      parse: (s) => parsePastDate(s, { now, timezone: team.timezone }),
+    });
+    const note = await askOptional(conversation, ctx, t, {
+      prompt: t("deal-ask-note"),
+      parse: (s) => (s.trim().length > 0 && s.length <= 1000 ? ok(s.trim()) : { ok: false, error: "text-too-long" }),
+    });
+    await confirm(
+      conversation,
+      ctx,
+      t,
+      t("deal-confirm", {
+        client: client.name,
+        amount: money(amount),
+        profit: profit === null ? "—" : money(profit),
+        date: date === today ? t("date-today") : date.split("-").reverse().join("."),
+      }),
+    );
+
+    const result = await conversation.external(async () => {
+      const r = await recordDeal({
+        id: new Types.ObjectId(dealId),
+        viewer: viewerOf(actor),
+        clientId: client.id,
+        amountMinor: amount,
+        profitMinor: profit,
+        date,
+        note,
+        currency: team.currency,
+        timezone: team.timezone,
+        rotation: team.rotation,
+        now: deps.clock.now(),
+      });
+      if (!r.ok) return { error: r.error };
+      const data: DealRecordedData = { dealId, teamId: actor.teamId };
+      await deps.jobs.schedule(DEAL_RECORDED, deps.clock.now(), data, { dealId });
+      return { sequence: r.value.deal.sequence };
+    });
+    if ("error" in result) {
+      await ctx.reply(t(result.error === "lost" ? "deal-client-lost" : "client-not-yours"));
+      return;
+    }
+    await ctx.reply(
+      t(result.sequence === 1 ? "deal-saved-first" : "deal-saved", { client: client.name, amount: money(amount), number: result.sequence }),
+      { reply_markup: cardButton(t, client.id) },
+    );
+  };
+}

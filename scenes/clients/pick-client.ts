@@ -1,0 +1,63 @@
+import type { SceneContext, SceneConversation } from "../../src/bot/context.js";
+import { findClients, recentClients } from "../../src/clients/queries.js";
+import { findVisibleClient } from "../../src/clients/viewer.js";
+import type { Translate } from "../../src/i18n/i18n.js";
+import { viewerOf, type SceneActor } from "../actor.js";
+import { askRaw, type Choice } from "../kit.js";
+
+export interface PickedClient {
+  id: string;
+  name: string;
+}
+
+const RECENT = 6;
+const MATCHES = 8;
+const asRows = (clients: PickedClient[]): Choice[][] => clients.map((c) => [{ label: c.name, value: c.id }]);
+
+/**
+ * "Which client?": recent clients as buttons, or type part of a name, a
+ * phone or an email to search. Only clients the actor may see are offered,
+ * and a given id (from a card's button) is re-checked the same way.
+ */
+export async function pickClient(
+  conversation: SceneConversation,
+  ctx: SceneContext,
+  t: Translate,
+  actor: SceneActor,
+  givenId: string | null,
+): Promise<PickedClient | null> {
+  const viewer = viewerOf(actor);
+  if (givenId) {
+    const given = await conversation.external(async () => {
+      const c = await findVisibleClient(viewer, givenId);
+      return c && c.status === "active" ? { id: String(c._id), name: c.name } : null;
+    });
+    if (given) return given;
+  }
+  const recent = await conversation.external(async () =>
+    (await recentClients(viewer, RECENT)).map((c) => ({ id: String(c._id), name: c.name })),
+  );
+  // Recent clients are the active ones, most recently worked first: none means nothing to pick.
+  if (recent.length === 0) {
+    await ctx.reply(t("client-pick-none-yet"));
+    return null;
+  }
+  let offered = recent;
+  let prompt = t("client-pick");
+  for (;;) {
+    const answer = await askRaw(conversation, ctx, t, { prompt, choices: asRows(offered) });
+    if (answer.kind === "pick") {
+      const chosen = offered.find((c) => c.id === answer.value);
+      if (chosen) return chosen;
+      continue;
+    }
+    const found = await conversation.external(async () =>
+      (await findClients(viewer, answer.text, 0, MATCHES)).items
+        .filter((c) => c.status === "active")
+        .map((c) => ({ id: String(c._id), name: c.name })),
+    );
+    if (found.length === 1) return found[0]!;
+    offered = found.length > 0 ? found : recent;
+    prompt = found.length > 0 ? t("client-pick-many") : t("client-pick-nothing", { text: answer.text });
+  }
+}

@@ -1,0 +1,33 @@
+import type { ClientDoc } from "./client.model.js";
+import { Member } from "../teams/member.model.js";
+import { timelinePage, type Page } from "./queries.js";
+import { findVisibleClient, type Viewer } from "./viewer.js";
+import type { ClientEventDoc } from "./client-event.model.js";
+
+export interface ClientCard {
+  client: ClientDoc;
+  ownerName: string | null;
+  timeline: Page<ClientEventDoc>;
+  names: Map<string, string>;
+}
+
+/**
+ * Everything a client card shows, in three round trips whatever the
+ * history's length: the client (access-checked), a page of its history, and
+ * the names of the people in that page.
+ */
+export async function loadClientCard(viewer: Viewer, clientId: string, page: number, pageSize: number): Promise<ClientCard | null> {
+  const client = await findVisibleClient(viewer, clientId);
+  if (!client) return null;
+  const timeline = await timelinePage(client, Math.max(0, page), pageSize);
+  const ids = new Set<string>();
+  if (client.ownerId) ids.add(String(client.ownerId));
+  for (const e of timeline.items) {
+    if (e.actorId) ids.add(String(e.actorId));
+    for (const key of ["fromId", "toId"]) if (e.data?.[key]) ids.add(String(e.data[key]));
+  }
+  const members = await Member.find({ teamId: viewer.teamId, _id: { $in: [...ids] } }, { name: 1 }).lean();
+  const names = new Map(members.map((m) => [String(m._id), m.name]));
+  return { client, ownerName: client.ownerId ? (names.get(String(client.ownerId)) ?? null) : null, timeline, names };
+}
+
