@@ -41,7 +41,8 @@ export async function recordDeal(input: DealInput): Promise<Result<{ deal: DealD
   const requestId = String(input.id);
 
   let client: ClientDoc | null = await Client.findOneAndUpdate(
-    { ...filter, status: "active", ownerId: { $ne: null }, lastDealRequestId: { $ne: requestId } },
+    // $and, not a spread: the visibility filter's own ownerId condition must not be overwritten.
+    { $and: [filter, { status: "active", ownerId: { $ne: null }, lastDealRequestId: { $ne: requestId } }] },
     {
       $inc: { dealCount: 1 },
       $max: { lastDealAt: at, lastActivityAt: input.now },

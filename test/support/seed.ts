@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { Client } from "../../src/clients/client.model.js";
-import { nameKey } from "../../src/clients/name-key.js";
+import { newClientDocument } from "../../src/clients/create-client.js";
+import { defaultTeamSettings } from "../../src/teams/team-settings.js";
 import { Member, type Role } from "../../src/teams/member.model.js";
 import { createTeam, type Membership } from "../../src/teams/teams.js";
 
@@ -41,16 +42,15 @@ export async function seedMember(team: Membership["team"], input: { telegramId: 
 }
 
 export async function seedClients(teamId: Types.ObjectId, ownerId: Types.ObjectId | null, names: string[], at = new Date()) {
-  const docs = names.map((name) => ({
-    teamId,
-    name,
-    nameKey: nameKey(name),
-    kind: "b2b" as const,
-    ownerId,
-    acquiredBy: ownerId,
-    assignedAt: at,
-    createdAt: at,
-    ownership: [{ ownerId, fromId: null, reason: "created" as const, at }],
-  }));
+  const docs = names.map((name) =>
+    newClientDocument({
+      teamId,
+      ownerId,
+      now: at,
+      reason: "created",
+      rotation: defaultTeamSettings().rotation,
+      client: { name, kind: "b2b", keyAccount: false, phones: [], email: null, contactPerson: null, source: null, notes: null },
+    }),
+  );
   return Client.insertMany(docs);
 }
