@@ -4,7 +4,9 @@ import type { Db } from "mongodb";
 import type { JobDeps } from "./context.js";
 import type { JobQueue } from "./queue.js";
 import { defineFollowUpReminder } from "./follow-up-reminder.js";
-import { defineReleaseMemberClients } from "./release-member-clients.js";
+import { defineRotationRecompute } from "./rotation-recompute.js";
+import { defineRotationRun } from "./rotation-run.js";
+import { defineTeamClock, TEAM_CLOCK_JOB } from "./team-clock.js";
 
 /**
  * One Agenda per process on the app's own MongoDB connection. Every process
@@ -21,10 +23,14 @@ export function createAgenda(db: Db, processEveryMs: number): Agenda {
   });
 }
 
-/** Registers every job in this folder. */
-export function defineJobs(agenda: Agenda, deps: JobDeps): void {
-  defineReleaseMemberClients(agenda, deps);
+/** Registers every job in this folder; the team clock ticks every minute (one job document for all workers). */
+export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
+  const queue = agendaQueue(agenda);
+  defineRotationRun(agenda, deps);
+  defineRotationRecompute(agenda, deps);
   defineFollowUpReminder(agenda, deps);
+  defineTeamClock(agenda, deps, queue);
+  await agenda.every(deps.config.TEAM_CLOCK_INTERVAL, TEAM_CLOCK_JOB);
 }
 
 export function agendaQueue(agenda: Agenda): JobQueue {
@@ -32,9 +38,12 @@ export function agendaQueue(agenda: Agenda): JobQueue {
     async enqueue(name, data) {
       await agenda.now(name, data);
     },
-    async schedule(name, at, data, uniqueKey) {
+    async schedule(name, at, data, uniqueKey, opts) {
       const job = agenda.create(name, data).schedule(at);
-      if (uniqueKey) job.unique(Object.fromEntries(Object.entries(uniqueKey).map(([k, v]) => [`data.${k}`, v])));
+      if (uniqueKey) {
+        const key = Object.fromEntries(Object.entries(uniqueKey).map(([k, v]) => [`data.${k}`, v]));
+        job.unique({ name, ...key }, { insertOnly: opts?.once ?? false });
+      }
       await job.save();
     },
   };

@@ -53,7 +53,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   let updates: UpdateSource | undefined;
   if (runsWorker) {
     const i18n = createI18n({ defaultLanguage: config.DEFAULT_LANGUAGE, languageOf: () => undefined });
-    defineJobs(agenda, { config, logger, clock, api: createApi(config), i18n });
+    await defineJobs(agenda, { config, logger, clock, api: createApi(config), i18n });
     await agenda.start();
     logger.info("job worker started");
   }

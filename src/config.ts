@@ -45,6 +45,10 @@ const variables = z.object({
     CONVERSATION_TIMEOUT_SECONDS: positiveInt.default(1800),
     INVITE_TTL_DAYS: positiveInt.max(365).default(7),
     JOBS_PROCESS_EVERY_MS: positiveInt.default(5000),
+    TEAM_CLOCK_INTERVAL: z
+      .string()
+      .regex(/^\d+ (second|minute)s?$/, "must be like '1 minute' or '30 seconds'")
+      .default("1 minute"),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(20000),
 });
 

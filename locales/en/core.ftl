@@ -38,6 +38,7 @@ help-manager =
     • /contact: log a call, meeting, message, email or note, with a reminder
     • /deal: log a deal
     • /find text: search by name, phone or email
+    • /reports: reports due on clients you received by rotation
     • /language: change my language
     • /cancel: stop the current step
     Your director manages the team and your level.
@@ -45,6 +46,7 @@ help-director =
     What you can do:
     • /team: members, levels, deactivate a manager
     • /invite: a link that adds a manager or director
+    • /rotation: preview and run the client rotation, its settings and past runs
     • /clients: all the team's clients, by manager too
     • /find text, /newclient, /contact, /deal: as for managers
     • /language: change my language
@@ -124,8 +126,3 @@ team-deactivated = { $name } is deactivated.
 team-deactivate-not-found = That member is not in your team.
 team-deactivate-not-a-manager = Only managers can be deactivated.
 team-deactivate-already-inactive = That manager is already deactivated.
-team-clients-released =
-    { $count ->
-        [one] { $name }'s only client went to the free pool.
-       *[other] { $count } clients of { $name } went to the free pool.
-    }

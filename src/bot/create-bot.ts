@@ -8,6 +8,8 @@ import { EDIT_CLIENT, editClientScene, MARK_LOST, markLostScene } from "../../sc
 import { LOG_CONTACT, logContactScene } from "../../scenes/clients/log-contact.js";
 import { LOG_DEAL, logDealScene } from "../../scenes/clients/log-deal.js";
 import { NEW_CLIENT, newClientScene } from "../../scenes/clients/new-client.js";
+import { ROTATION_REPORT, rotationReportScene } from "../../scenes/rotation/report.js";
+import { ROTATION_SETTING, rotationSettingScene } from "../../scenes/rotation/setting.js";
 import { CREATE_TEAM, createTeamScene } from "../../scenes/teams/create-team.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -19,6 +21,7 @@ import { cancelFeature } from "./features/cancel.js";
 import { chatStatusFeature } from "./features/chat-status.js";
 import { clientsFeature } from "./features/clients.js";
 import { followUpsFeature } from "./features/follow-ups.js";
+import { rotationFeature } from "./features/rotation.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
@@ -95,6 +98,8 @@ export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps:
   guarded.use(createConversation(logDealScene(deps), { id: LOG_DEAL, ...timeout }));
   guarded.use(createConversation(editClientScene(deps), { id: EDIT_CLIENT, ...timeout }));
   guarded.use(createConversation(markLostScene(deps), { id: MARK_LOST, ...timeout }));
+  guarded.use(createConversation(rotationReportScene(deps), { id: ROTATION_REPORT, ...timeout }));
+  guarded.use(createConversation(rotationSettingScene(deps), { id: ROTATION_SETTING, ...timeout }));
 
   guarded.use(startFeature(deps));
   guarded.use(helpFeature());
@@ -103,6 +108,7 @@ export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps:
   guarded.use(teamFeature(deps));
   guarded.use(clientsFeature(deps));
   guarded.use(followUpsFeature(deps));
+  guarded.use(rotationFeature(deps));
   guarded.use(fallbackFeature());
   return { bot, deps, inFlight };
 }

@@ -1,4 +1,5 @@
 import type { ClientDoc } from "./client.model.js";
+import { Rotation } from "../rotation/rotation.model.js";
 import { Member } from "../teams/member.model.js";
 import { timelinePage, type Page } from "./queries.js";
 import { findVisibleClient, type Viewer } from "./viewer.js";
@@ -9,12 +10,14 @@ export interface ClientCard {
   ownerName: string | null;
   timeline: Page<ClientEventDoc>;
   names: Map<string, string>;
+  /** The viewer owes a processing report on this client (received by rotation). */
+  reportDue: boolean;
 }
 
 /**
- * Everything a client card shows, in three round trips whatever the
- * history's length: the client (access-checked), a page of its history, and
- * the names of the people in that page.
+ * Everything a client card shows, in four round trips whatever the
+ * history's length: the client (access-checked), a page of its history, the
+ * names of the people in that page, and whether the viewer owes a report.
  */
 export async function loadClientCard(viewer: Viewer, clientId: string, page: number, pageSize: number): Promise<ClientCard | null> {
   const client = await findVisibleClient(viewer, clientId);
@@ -26,8 +29,12 @@ export async function loadClientCard(viewer: Viewer, clientId: string, page: num
     if (e.actorId) ids.add(String(e.actorId));
     for (const key of ["fromId", "toId"]) if (e.data?.[key]) ids.add(String(e.data[key]));
   }
-  const members = await Member.find({ teamId: viewer.teamId, _id: { $in: [...ids] } }, { name: 1 }).lean();
+  const [members, report] = await Promise.all([
+    Member.find({ teamId: viewer.teamId, _id: { $in: [...ids] } }, { name: 1 }).lean(),
+    Rotation.exists({ clientId: client._id, toId: viewer.memberId, report: null }),
+  ]);
   const names = new Map(members.map((m) => [String(m._id), m.name]));
-  return { client, ownerName: client.ownerId ? (names.get(String(client.ownerId)) ?? null) : null, timeline, names };
+  const ownerName = client.ownerId ? (names.get(String(client.ownerId)) ?? null) : null;
+  return { client, ownerName, timeline, names, reportDue: report !== null };
 }
 

@@ -9,6 +9,7 @@ export const OWNERSHIP_REASONS = [
   "lapsed",
   "manager-deactivated",
   "manual",
+  "pool-top-up",
 ] as const;
 export type OwnershipReason = (typeof OWNERSHIP_REASONS)[number];
 
@@ -61,6 +62,8 @@ export interface ClientDoc {
   lastActivityAt: Date;
   /** The last deal request counted into dealCount (makes recording a deal idempotent). */
   lastDealRequestId?: string | null;
+  /** The rotation run that last moved this client (tells a finished move from a skipped one on rerun). */
+  lastRotationRunId?: string | null;
 }
 
 const ownershipSchema = new Schema<OwnershipEntry>(
@@ -101,6 +104,7 @@ const clientSchema = new Schema<ClientDoc>(
     rotationDueAt: { type: Date, default: null },
     lastActivityAt: { type: Date, required: true },
     lastDealRequestId: { type: String, default: null },
+    lastRotationRunId: { type: String, default: null },
   },
   { versionKey: false },
 );

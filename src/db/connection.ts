@@ -2,6 +2,8 @@ import mongoose from "mongoose";
 import { ClientEvent } from "../clients/client-event.model.js";
 import { Client } from "../clients/client.model.js";
 import { Deal } from "../deals/deal.model.js";
+import { RotationRun } from "../rotation/rotation-run.model.js";
+import { Rotation } from "../rotation/rotation.model.js";
 import { Invite } from "../teams/invite.model.js";
 import { Member } from "../teams/member.model.js";
 import { Team } from "../teams/team.model.js";
@@ -17,6 +19,8 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   Client,
   ClientEvent,
   Deal,
+  RotationRun,
+  Rotation,
   ProcessedUpdate,
 ] as never;
 
@@ -25,8 +29,12 @@ export const MODELS: readonly mongoose.Model<never>[] = [
  * Waiting matters beyond tidiness: a collection created concurrently with its
  * first insert can lose that document on the offline stand-in.
  */
-export async function connectDatabase(uri: string, dbName: string): Promise<mongoose.Connection> {
-  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 15_000 });
+export async function connectDatabase(
+  uri: string,
+  dbName: string,
+  opts: { monitorCommands?: boolean } = {},
+): Promise<mongoose.Connection> {
+  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 15_000, monitorCommands: opts.monitorCommands ?? false });
   await Promise.all(MODELS.map((model) => model.init()));
   // Conversation state, written by grammY's MongoDB storage adapter: one document per chat.
   await mongoose.connection.db!.collection("conversations").createIndex({ key: 1 }, { unique: true });

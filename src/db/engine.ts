@@ -103,7 +103,8 @@ async function startStandin(dataDir: string | undefined): Promise<MongoEngine> {
   await ensureStandinBuilt(root, lib);
 
   const file = dataDir === undefined ? undefined : path.join(dataDir, 'standin');
-  const args = ['-Xmx512m', '-cp', path.join(lib, '*'), 'baton.standin.MongoStandin', '--port', '0'];
+  // Benchmarks hold far more data than tests or a laptop team: MONGO_STANDIN_HEAP raises the heap.
+  const args = [`-Xmx${process.env.MONGO_STANDIN_HEAP ?? '512m'}`, '-cp', path.join(lib, '*'), 'baton.standin.MongoStandin', '--port', '0'];
   if (file) args.push('--file', file);
 
   // stdin stays a pipe we never close: when this process dies, the pipe closes and the launcher

@@ -5,7 +5,7 @@ import { LEVELS, type MemberDoc } from "../../teams/member.model.js";
 import type { TeamDoc } from "../../teams/team.model.js";
 import { deactivateManager, findTeamMember, listMembers, setMemberLevel } from "../../teams/teams.js";
 import { languageOfUser } from "../../users/users.js";
-import { RELEASE_CLIENTS_JOB } from "../../../jobs/release-member-clients.js";
+import { ROTATION_RUN_JOB, type RotationRunJobData } from "../../../jobs/rotation-run.js";
 import { setChatMenu } from "../command-menus.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { membershipOf, requireRole } from "../access.js";
@@ -103,11 +103,10 @@ export function teamFeature(deps: BotDeps): Composer<BotContext> {
       return void (await ctx.answerCallbackQuery({ text: ctx.t(`team-deactivate-${result.error}`), show_alert: true }));
     }
     const member = result.value;
-    await deps.jobs.enqueue(RELEASE_CLIENTS_JOB, {
-      teamId: String(team._id),
-      memberId: String(member._id),
-      notifyTelegramId: ctx.from.id,
-    });
+    // Their clients go to colleagues of the same level (or the free pool), as a run of its own.
+    const runId = `${team._id}:leave:${member._id}:${member.deactivatedAt!.getTime()}`;
+    const job: RotationRunJobData = { teamId: String(team._id), runId, kind: "deactivation", memberId: String(member._id), requestedBy: ctx.from.id };
+    await deps.jobs.schedule(ROTATION_RUN_JOB, deps.clock.now(), job, { runId }, { once: true });
     await ctx.answerCallbackQuery();
     const { text, kb } = renderCard(ctx, team, member);
     await showInPlace(ctx, `${ctx.t("team-deactivated", { name: member.name })}\n\n${text}`, kb);

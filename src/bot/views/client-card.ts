@@ -42,6 +42,7 @@ export interface CardView {
   timezone: string;
   currency: string;
   language: string;
+  reportDue: boolean;
 }
 
 function eventLine(t: Translate, e: ClientEventDoc, v: CardView): string {
@@ -95,6 +96,7 @@ export function renderClientCard(t: Translate, v: CardView): { text: string; key
   if (v.timeline.hasMore) kb.text("▶", `cl:v:${id}:${v.timeline.page + 1}`);
   kb.row();
   if (c.status === "active" && c.ownerId) kb.text(t("btn-log-contact"), `cl:c:${id}`).text(t("btn-log-deal"), `cl:d:${id}`).row();
+  if (v.reportDue) kb.text(t("btn-report"), `rr:${id}`).row();
   kb.text(t("btn-edit"), `cl:e:${id}`);
   kb.text(c.status === "active" ? t("btn-mark-lost") : t("btn-reactivate"), c.status === "active" ? `cl:L:${id}` : `cl:R:${id}`).row();
   kb.text(t("btn-my-clients"), "cl:l:active:0");

@@ -1,0 +1,68 @@
+import type { Agenda } from "agenda";
+import { InlineKeyboard } from "grammy";
+import { deliver } from "../src/notify/deliver.js";
+import { claimDueReminders, reminderContext } from "../src/rotation/reports.js";
+import { nightlyRunId } from "../src/rotation/run-rotation.js";
+import { RotationRun } from "../src/rotation/rotation-run.model.js";
+import dayjs from "../src/shared/dayjs.js";
+import { Member } from "../src/teams/member.model.js";
+import { Team } from "../src/teams/team.model.js";
+import { languagesOf } from "../src/users/languages.js";
+import type { JobDeps } from "./context.js";
+import type { JobQueue } from "./queue.js";
+import { ROTATION_RUN_JOB, type RotationRunJobData } from "./rotation-run.js";
+
+export const TEAM_CLOCK_JOB = "team.clock";
+
+/**
+ * The scheduler: every minute, for every team, in the team's own timezone,
+ * starts what is due (the nightly rotation at its hour) and sends the report
+ * reminders that came due. Each thing is keyed by team and period, so a
+ * tick repeated, late or on two workers starts nothing twice.
+ */
+export function defineTeamClock(agenda: Agenda, deps: JobDeps, queue: JobQueue): void {
+  agenda.define(TEAM_CLOCK_JOB, async () => {
+    const now = deps.clock.now();
+    for await (const team of Team.find({}, { timezone: 1, settings: 1, createdAt: 1 }).lean().cursor()) {
+      const localDate = dayjs(now).tz(team.timezone).format("YYYY-MM-DD");
+      const runAt = dayjs.tz(`${localDate}T${team.settings.rotation.runAt}:00`, team.timezone).toDate();
+      // A team created after tonight's hour waits for tomorrow's run.
+      if (!team.settings.rotation.enabled || now < runAt || team.createdAt > runAt) continue;
+      const runId = nightlyRunId(team._id, localDate);
+      if (await RotationRun.exists({ _id: runId })) continue;
+      const data: RotationRunJobData = { teamId: String(team._id), runId, kind: "nightly" };
+      await queue.schedule(ROTATION_RUN_JOB, now, data, { runId }, { once: true });
+    }
+    await sendReportReminders(deps, now);
+  });
+}
+
+async function sendReportReminders(deps: JobDeps, now: Date): Promise<void> {
+  const reminders = await claimDueReminders(now);
+  if (reminders.length === 0) return;
+  const { clients, members } = await reminderContext(reminders);
+  const teams = new Map((await Team.find({ _id: { $in: reminders.map((r) => r.rotation.teamId) } }, { timezone: 1, language: 1 }).lean()).map((t) => [String(t._id), t]));
+  const directors = await Member.find({ teamId: { $in: [...teams.keys()] }, role: "director", active: true }, { teamId: 1, telegramId: 1 }).lean();
+  const languages = await languagesOf([...[...members.values()].map((m) => m.telegramId), ...directors.map((d) => d.telegramId)], deps.config.DEFAULT_LANGUAGE);
+
+  for (const { kind, rotation } of reminders) {
+    const client = clients.get(String(rotation.clientId));
+    const owner = members.get(String(rotation.toId));
+    const team = teams.get(String(rotation.teamId));
+    // The client moved on since (another rotation, deactivation): nothing to remind about.
+    if (!client || !owner?.active || !team || !client.ownerId?.equals(rotation.toId)) continue;
+    const due = dayjs(rotation.dueAt).tz(team.timezone).subtract(1, "minute").format("DD.MM.YYYY");
+    if (kind === "overdue") {
+      for (const d of directors.filter((d) => d.teamId.equals(rotation.teamId))) {
+        const language = languages.get(d.telegramId)!;
+        await deliver(deps.api, deps.logger, d.telegramId, deps.i18n.t(language, "report-overdue-director", { manager: owner.name, client: client.name, date: due }));
+      }
+      continue;
+    }
+    const language = languages.get(owner.telegramId)!;
+    const t = (key: string, vars?: Record<string, string>) => deps.i18n.t(language, key, vars);
+    await deliver(deps.api, deps.logger, owner.telegramId, t(kind === "before" ? "report-reminder-before" : "report-reminder-on-day", { client: client.name, date: due }), {
+      reply_markup: new InlineKeyboard().text(t("btn-report"), `rr:${rotation.clientId}`).text(`📖 ${client.name}`.slice(0, 40), `cl:v:${rotation.clientId}:0`),
+    });
+  }
+}

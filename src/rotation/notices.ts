@@ -1,0 +1,83 @@
+import type { Types } from "mongoose";
+import { Client } from "../clients/client.model.js";
+import { Member } from "../teams/member.model.js";
+import { RotationRun, type RotationRunDoc } from "./rotation-run.model.js";
+
+export interface ReceivedItem {
+  clientId: string;
+  name: string;
+  reason: string;
+  /** null: the client came from the free pool. */
+  fromName: string | null;
+}
+
+export interface GivenItem {
+  name: string;
+  toName: string;
+}
+
+export interface MemberNotice {
+  memberId: string;
+  telegramId: number;
+  received: ReceivedItem[];
+  given: GivenItem[];
+}
+
+export interface RunOutcome {
+  notices: MemberNotice[];
+  moved: number;
+  skipped: number;
+  /** Per manager, by name, for the director's summary. */
+  tallies: { name: string; gave: number; received: number; fromPool: number; imbalance: number }[];
+}
+
+/**
+ * What each manager is told after a run (one notice per manager: clients
+ * received, clients given away) and the numbers of the director's summary.
+ * Two round trips: the moved clients' names and the team's members.
+ */
+export async function runOutcome(run: RotationRunDoc): Promise<RunOutcome> {
+  const skipped = new Set(run.skipped.map(String));
+  const applied = run.moves.filter((m) => !skipped.has(String(m.clientId)));
+  const [clients, members] = await Promise.all([
+    Client.find({ _id: { $in: applied.map((m) => m.clientId) } }, { name: 1 }).lean(),
+    Member.find({ teamId: run.teamId }, { name: 1, telegramId: 1 }).lean(),
+  ]);
+  const clientName = new Map(clients.map((c) => [String(c._id), c.name]));
+  const member = new Map(members.map((m) => [String(m._id), m]));
+  const nameOf = (id: Types.ObjectId | null) => (id ? (member.get(String(id))?.name ?? "?") : null);
+
+  const notices = new Map<string, MemberNotice>();
+  const noticeOf = (id: Types.ObjectId): MemberNotice | null => {
+    const m = member.get(String(id));
+    if (!m) return null;
+    let notice = notices.get(String(id));
+    if (!notice) notices.set(String(id), (notice = { memberId: String(id), telegramId: m.telegramId, received: [], given: [] }));
+    return notice;
+  };
+  for (const move of applied) {
+    const name = clientName.get(String(move.clientId)) ?? "?";
+    noticeOf(move.toId)?.received.push({ clientId: String(move.clientId), name, reason: move.reason, fromName: nameOf(move.fromId) });
+    if (move.fromId) noticeOf(move.fromId)?.given.push({ name, toName: nameOf(move.toId) ?? "?" });
+  }
+  const tallies = Object.entries(run.perManager)
+    .filter(([, t]) => t.gave + t.received > 0)
+    .map(([id, t]) => ({ name: member.get(id)?.name ?? "?", ...t }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { notices: [...notices.values()], moved: applied.length, skipped: skipped.size, tallies };
+}
+
+/** Claims the right to send a member their notice for this run: true once per member and run. */
+export async function claimNotice(runId: string, memberId: string): Promise<boolean> {
+  const result = await RotationRun.updateOne(
+    { _id: runId, notified: { $ne: memberId } },
+    { $addToSet: { notified: memberId } },
+  );
+  return result.modifiedCount === 1;
+}
+
+/** Claims the director's summary of a run: true once. */
+export async function claimSummary(runId: string, at: Date): Promise<boolean> {
+  const result = await RotationRun.updateOne({ _id: runId, summarySentAt: null }, { $set: { summarySentAt: at } });
+  return result.modifiedCount === 1;
+}

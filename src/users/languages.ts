@@ -1,0 +1,10 @@
+import type { Language } from "../config.js";
+import { pickLanguage } from "../i18n/i18n.js";
+import { User } from "./user.model.js";
+
+/** The language of many users at once (one round trip), for jobs that message a whole team. */
+export async function languagesOf(telegramIds: number[], fallback: Language): Promise<Map<number, Language>> {
+  const users = await User.find({ _id: { $in: telegramIds } }, { language: 1, telegramLanguage: 1 }).lean();
+  const found = new Map(users.map((u) => [u._id, u.language ?? pickLanguage(u.telegramLanguage, fallback)]));
+  return new Map(telegramIds.map((id) => [id, found.get(id) ?? fallback]));
+}

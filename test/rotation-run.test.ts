@@ -1,0 +1,114 @@
+import { Types } from "mongoose";
+import { describe, expect, it } from "vitest";
+import { ClientEvent } from "../src/clients/client-event.model.js";
+import { Client } from "../src/clients/client.model.js";
+import { recordDeal } from "../src/deals/record-deal.js";
+import { applyRun, planTeamRun } from "../src/rotation/run-rotation.js";
+import { RotationRun } from "../src/rotation/rotation-run.model.js";
+import { Rotation } from "../src/rotation/rotation.model.js";
+import { Team } from "../src/teams/team.model.js";
+import { useTestDatabase } from "./support/db.js";
+import { seedClients, seedMember, seedTeam } from "./support/seed.js";
+
+useTestDatabase("rotationrun");
+
+const NOW = new Date("2026-11-25T01:30:00Z");
+const MONTH = 30 * 24 * 3600 * 1000;
+
+/** A level-1 team of `managers` managers, each holding `perManager` never-bought clients for 7 months. */
+async function levelOneTeam(managers: number, perManager: number) {
+  const { team } = await seedTeam({ directorId: Math.floor(Math.random() * 1e9), now: new Date(NOW.getTime() - 12 * MONTH) });
+  const ms = [];
+  for (let i = 0; i < managers; i++) {
+    const m = await seedMember(team, { telegramId: Math.floor(Math.random() * 1e9), name: `M${i}`, level: 1 });
+    ms.push(m);
+    await seedClients(team._id, m._id, Array.from({ length: perManager }, (_, k) => `C${i}-${k}`), new Date(NOW.getTime() - 7 * MONTH));
+  }
+  return { team: (await Team.findById(team._id).lean())!, managers: ms };
+}
+
+async function ownersAreConsistent(teamId: Types.ObjectId) {
+  const clients = await Client.find({ teamId }).lean();
+  for (const c of clients) {
+    // Exactly one owner, and the history ends with that owner.
+    expect(c.ownership.at(-1)!.ownerId?.toString() ?? null).toBe(c.ownerId?.toString() ?? null);
+  }
+  return clients;
+}
+
+describe("applying a rotation run", () => {
+  it("moves each planned client once, even when applied twice or by two workers at once", async () => {
+    const { team } = await levelOneTeam(4, 30);
+    const run = await planTeamRun({ team, runId: `${team._id}:2026-11-25`, kind: "nightly", now: NOW });
+    expect(run.moves).toHaveLength(120);
+    const [a, b] = await Promise.all([applyRun(run, team), applyRun(run, team)]);
+    expect(a.moved + b.moved).toBeGreaterThanOrEqual(120); // each reports what is done, whoever did it
+    await applyRun(run, team);
+    expect(await Rotation.countDocuments({ runId: run._id })).toBe(120);
+    expect(await ClientEvent.countDocuments({ teamId: team._id, kind: "owner" })).toBe(120);
+    const clients = await ownersAreConsistent(team._id);
+    expect(clients.every((c) => c.ownership.length === 2)).toBe(true);
+    // "As many as you took, give the same".
+    const perOwner = new Map<string, number>();
+    for (const c of clients) perOwner.set(String(c.ownerId), (perOwner.get(String(c.ownerId)) ?? 0) + 1);
+    expect([...perOwner.values()]).toEqual([30, 30, 30, 30]);
+  });
+
+  it("finishes a run killed half-way, with every client owned by exactly one manager", async () => {
+    const { team } = await levelOneTeam(3, 40);
+    const runId = `${team._id}:2026-11-25`;
+    const run = await planTeamRun({ team, runId, kind: "nightly", now: NOW });
+    // The worker died after the first 50 moves: only they were written.
+    await applyRun({ ...run, moves: run.moves.slice(0, 50) }, team);
+    await RotationRun.updateOne({ _id: runId }, { $set: { appliedAt: null, skipped: [] } });
+    // Planning again returns the stored plan, not a new one.
+    const again = await planTeamRun({ team, runId, kind: "nightly", now: new Date(NOW.getTime() + 3600_000) });
+    expect(again.moves.map((m) => String(m.clientId))).toEqual(run.moves.map((m) => String(m.clientId)));
+    const result = await applyRun(again, team);
+    expect(result).toEqual({ moved: 120, skipped: 0 });
+    const clients = await ownersAreConsistent(team._id);
+    expect(clients.every((c) => c.ownership.length === 2)).toBe(true);
+    expect(await Rotation.countDocuments({ runId })).toBe(120);
+  });
+
+  it("skips and reports a client that changed since planning (new deal, new owner, lost)", async () => {
+    const { team, managers } = await levelOneTeam(2, 3);
+    const run = await planTeamRun({ team, runId: `${team._id}:2026-11-25`, kind: "nightly", now: NOW });
+    const [dealt, lost] = run.moves;
+    const dealtClient = await Client.findById(dealt!.clientId).lean();
+    const owner = managers.find((m) => m._id.equals(dealtClient!.ownerId!))!;
+    await recordDeal({
+      id: new Types.ObjectId(),
+      viewer: { teamId: team._id, memberId: owner._id, role: "manager" },
+      clientId: String(dealt!.clientId),
+      amountMinor: 100,
+      profitMinor: null,
+      date: "2026-11-24",
+      note: null,
+      currency: "EUR",
+      timezone: team.timezone,
+      rotation: team.settings.rotation,
+      now: NOW,
+    });
+    await Client.updateOne({ _id: lost!.clientId }, { $set: { status: "lost" } });
+    const result = await applyRun(run, team);
+    expect(result).toEqual({ moved: 4, skipped: 2 });
+    const stored = await RotationRun.findById(run._id).lean();
+    expect(stored!.skipped.map(String).sort()).toEqual([String(dealt!.clientId), String(lost!.clientId)].sort());
+    expect(String((await Client.findById(dealt!.clientId).lean())!.ownerId)).toBe(String(owner._id));
+  });
+
+  it("records the report deadline at the end of the due day, team time", async () => {
+    const { team } = await levelOneTeam(2, 1);
+    const run = await planTeamRun({ team, runId: `${team._id}:2026-11-25`, kind: "nightly", now: NOW });
+    await applyRun(run, team);
+    const rotation = await Rotation.findOne({ runId: run._id }).lean();
+    // Berlin: handed over 25.11 02:30, 7 days → due by the end of 02.12 (= 03.12 00:00 local = 02.12 23:00 UTC).
+    expect(rotation).toMatchObject({
+      dueAt: new Date("2026-12-02T23:00:00Z"),
+      remindBeforeAt: new Date("2026-12-01T08:00:00Z"),
+      remindOnDayAt: new Date("2026-12-02T08:00:00Z"),
+      report: null,
+    });
+  });
+});
