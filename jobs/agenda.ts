@@ -34,17 +34,21 @@ export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
 }
 
 export function agendaQueue(agenda: Agenda): JobQueue {
+  const uniqueBy = (name: string, key: Record<string, unknown>) => ({
+    name,
+    ...Object.fromEntries(Object.entries(key).map(([k, v]) => [`data.${k}`, v])),
+  });
   return {
-    async enqueue(name, data) {
-      await agenda.now(name, data);
-    },
-    async schedule(name, at, data, uniqueKey, opts) {
-      const job = agenda.create(name, data).schedule(at);
-      if (uniqueKey) {
-        const key = Object.fromEntries(Object.entries(uniqueKey).map(([k, v]) => [`data.${k}`, v]));
-        job.unique({ name, ...key }, { insertOnly: opts?.once ?? false });
+    async enqueue(name, data, once) {
+      if (!once) {
+        await agenda.now(name, data);
+        return;
       }
-      await job.save();
+      // Real time, not the business clock: "as soon as possible" whatever the clock says.
+      await agenda.create(name, data).unique(uniqueBy(name, once), { insertOnly: true }).schedule(new Date()).save();
+    },
+    async schedule(name, at, data, key) {
+      await agenda.create(name, data).unique(uniqueBy(name, key)).schedule(at).save();
     },
   };
 }

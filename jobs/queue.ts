@@ -4,17 +4,12 @@
  * runs no worker.
  */
 export interface JobQueue {
-  enqueue<D extends Record<string, unknown>>(name: string, data: D): Promise<void>;
   /**
-   * Runs at `at`. With a `uniqueKey` there is one job of that name and key:
-   * scheduling again moves it (a snoozed reminder), or with `once` leaves the
-   * existing job alone (an event or a run that must happen a single time).
+   * Runs as soon as a worker is free. With `once`, there is at most one job
+   * of that name and key ever (an event, or a run of a team and period):
+   * enqueueing it again does nothing.
    */
-  schedule<D extends Record<string, unknown>>(
-    name: string,
-    at: Date,
-    data: D,
-    uniqueKey?: Record<string, unknown>,
-    opts?: { once?: boolean },
-  ): Promise<void>;
+  enqueue<D extends Record<string, unknown>>(name: string, data: D, once?: Record<string, unknown>): Promise<void>;
+  /** Runs at `at`. There is one job of that name and key: scheduling again moves it (a snoozed reminder). */
+  schedule<D extends Record<string, unknown>>(name: string, at: Date, data: D, key: Record<string, unknown>): Promise<void>;
 }

@@ -31,7 +31,7 @@ export function defineTeamClock(agenda: Agenda, deps: JobDeps, queue: JobQueue):
       const runId = nightlyRunId(team._id, localDate);
       if (await RotationRun.exists({ _id: runId })) continue;
       const data: RotationRunJobData = { teamId: String(team._id), runId, kind: "nightly" };
-      await queue.schedule(ROTATION_RUN_JOB, now, data, { runId }, { once: true });
+      await queue.enqueue(ROTATION_RUN_JOB, data, { runId });
     }
     await sendReportReminders(deps, now);
   });

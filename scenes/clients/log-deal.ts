@@ -85,7 +85,7 @@ export function logDealScene(deps: BotDeps) {
       });
       if (!r.ok) return { error: r.error };
       const data: DealRecordedData = { dealId, teamId: actor.teamId };
-      await deps.jobs.schedule(DEAL_RECORDED, deps.clock.now(), data, { dealId }, { once: true });
+      await deps.jobs.enqueue(DEAL_RECORDED, data, { dealId });
       return { sequence: r.value.deal.sequence };
     });
     if ("error" in result) {

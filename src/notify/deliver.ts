@@ -9,14 +9,20 @@ export function isBlockedError(err: unknown): boolean {
   return err instanceof GrammyError && err.error_code === 403;
 }
 
+/** The chat is gone or was never opened: no retry will help. */
+function isUnreachableChat(err: unknown): boolean {
+  return err instanceof GrammyError && err.error_code === 400 && /chat not found|user not found/i.test(err.description);
+}
+
 export async function markBlocked(telegramId: number, at: Date): Promise<void> {
   await User.updateOne({ _id: telegramId }, { $set: { blockedAt: at } });
 }
 
 /**
  * Sends a message outside an update (jobs, notices to colleagues). A 403 marks
- * the user blocked and returns false instead of failing the whole job; 429 and
- * 5xx were already retried by auto-retry installed on the Api.
+ * the user blocked and returns false instead of failing the whole job, and so
+ * does a chat that does not exist (one recipient must not stop the others);
+ * 429 and 5xx were already retried by auto-retry installed on the Api.
  */
 export async function deliver(
   api: Api,
@@ -29,6 +35,10 @@ export async function deliver(
     await api.sendMessage(telegramId, text, options);
     return true;
   } catch (err) {
+    if (isUnreachableChat(err)) {
+      logger.warn({ telegramId }, "recipient's chat not found; message dropped");
+      return false;
+    }
     if (!isBlockedError(err)) throw err;
     logger.info({ telegramId }, "recipient blocked the bot; marked blocked");
     await markBlocked(telegramId, new Date());

@@ -41,16 +41,17 @@ export async function runOutcome(run: RotationRunDoc): Promise<RunOutcome> {
   const applied = run.moves.filter((m) => !skipped.has(String(m.clientId)));
   const [clients, members] = await Promise.all([
     Client.find({ _id: { $in: applied.map((m) => m.clientId) } }, { name: 1 }).lean(),
-    Member.find({ teamId: run.teamId }, { name: 1, telegramId: 1 }).lean(),
+    Member.find({ teamId: run.teamId }, { name: 1, telegramId: 1, active: 1 }).lean(),
   ]);
   const clientName = new Map(clients.map((c) => [String(c._id), c.name]));
   const member = new Map(members.map((m) => [String(m._id), m]));
   const nameOf = (id: Types.ObjectId | null) => (id ? (member.get(String(id))?.name ?? "?") : null);
 
   const notices = new Map<string, MemberNotice>();
+  // Deactivated members (e.g. the manager whose clients are handed on) get no notice.
   const noticeOf = (id: Types.ObjectId): MemberNotice | null => {
     const m = member.get(String(id));
-    if (!m) return null;
+    if (!m?.active) return null;
     let notice = notices.get(String(id));
     if (!notice) notices.set(String(id), (notice = { memberId: String(id), telegramId: m.telegramId, received: [], given: [] }));
     return notice;

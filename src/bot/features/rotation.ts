@@ -119,7 +119,7 @@ export function rotationFeature(deps: BotDeps): Composer<BotContext> {
     const { team } = membershipOf(ctx);
     const runId = `${team._id}:manual:${ctx.match[1]}`;
     const data: RotationRunJobData = { teamId: String(team._id), runId, kind: "manual", requestedBy: ctx.from.id };
-    await deps.jobs.schedule(ROTATION_RUN_JOB, deps.clock.now(), data, { runId }, { once: true });
+    await deps.jobs.enqueue(ROTATION_RUN_JOB, data, { runId });
     await ctx.answerCallbackQuery();
     await showInPlace(ctx, ctx.t("rotation-run-started"));
   });

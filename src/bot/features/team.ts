@@ -106,7 +106,7 @@ export function teamFeature(deps: BotDeps): Composer<BotContext> {
     // Their clients go to colleagues of the same level (or the free pool), as a run of its own.
     const runId = `${team._id}:leave:${member._id}:${member.deactivatedAt!.getTime()}`;
     const job: RotationRunJobData = { teamId: String(team._id), runId, kind: "deactivation", memberId: String(member._id), requestedBy: ctx.from.id };
-    await deps.jobs.schedule(ROTATION_RUN_JOB, deps.clock.now(), job, { runId }, { once: true });
+    await deps.jobs.enqueue(ROTATION_RUN_JOB, job, { runId });
     await ctx.answerCallbackQuery();
     const { text, kb } = renderCard(ctx, team, member);
     await showInPlace(ctx, `${ctx.t("team-deactivated", { name: member.name })}\n\n${text}`, kb);

@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { finished } from "node:stream/promises";
+import { pipeline } from "node:stream/promises";
 import { stringify, type Stringifier } from "csv-stringify";
 
 /**
@@ -30,8 +30,8 @@ export class CsvFile {
     const path = join(dir, fileName);
     const out = createWriteStream(path);
     const csv = stringify({ bom: true, delimiter: opts.delimiter ?? ",", record_delimiter: "windows" });
-    csv.pipe(out);
-    const file = new CsvFile(path, dir, csv, finished(out));
+    // pipeline, not pipe: a failing disk must fail the writer instead of leaving it waiting for "drain".
+    const file = new CsvFile(path, dir, csv, pipeline(csv, out));
     // Write errors (disk full) surface on close(), not as an unhandled event.
     file.done.catch(() => {});
     await file.write(header);

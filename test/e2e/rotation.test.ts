@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEAM_CLOCK_JOB } from "../../jobs/team-clock.js";
+import { ClientEvent } from "../../src/clients/client-event.model.js";
+import { Client } from "../../src/clients/client.model.js";
+import { recomputeRotationDue } from "../../src/rotation/recompute-due.js";
+import { RotationRun } from "../../src/rotation/rotation-run.model.js";
+import { Rotation } from "../../src/rotation/rotation.model.js";
+import { ManualClock } from "../../src/shared/clock.js";
+import { Team } from "../../src/teams/team.model.js";
+import { freshDbName, TestBot } from "../support/app.js";
+import { seedClients, seedMember, seedTeam } from "../support/seed.js";
+
+const DAY = 24 * 3600 * 1000;
+const MONTH = 30 * DAY;
+
+/**
+ * Rotation as people see it: the director previews and runs it, managers get
+ * one notice each, the new owner files the report, reminders and the overdue
+ * warning arrive on time, the nightly clock runs once per night.
+ */
+describe("client base rotation", () => {
+  // 02:30 in Berlin: tonight's run hour (02:00) has passed.
+  const clock = new ManualClock(new Date("2026-11-25T01:30:00Z"));
+  let bot: TestBot;
+  let teamId: string;
+  let dana: ReturnType<TestBot["user"]>;
+  let mark: ReturnType<TestBot["user"]>;
+  let nina: ReturnType<TestBot["user"]>;
+  let olaf: ReturnType<TestBot["user"]>;
+  const ids: Record<string, string> = {};
+
+  const tick = async () => {
+    const since = bot.fake.nextCallIndex;
+    await bot.app.agenda.now(TEAM_CLOCK_JOB);
+    return since;
+  };
+
+  beforeAll(async () => {
+    bot = await TestBot.start({ dbName: freshDbName("rotation"), clock });
+    const longAgo = new Date(clock.now().getTime() - 14 * MONTH);
+    const { team } = await seedTeam({ directorId: 9501, name: "Rotors", timezone: "Europe/Berlin" });
+    await Team.updateOne({ _id: team._id }, { $set: { createdAt: longAgo } });
+    teamId = String(team._id);
+    const m = await seedMember(team, { telegramId: 9502, name: "Mark", level: 1 });
+    const n = await seedMember(team, { telegramId: 9503, name: "Nina", level: 1 });
+    const o = await seedMember(team, { telegramId: 9504, name: "Olaf", level: 2 });
+    await seedMember(team, { telegramId: 9505, name: "Pia", level: 2 });
+    const sevenMonthsAgo = new Date(clock.now().getTime() - 7 * MONTH);
+    const [alpha, fresh, pinned] = await seedClients(team._id, m._id, ["Alpha", "Fresh", "Pinned"], sevenMonthsAgo);
+    await Client.updateOne({ _id: fresh!._id }, { $set: { assignedAt: new Date(clock.now().getTime() - 2 * MONTH) } });
+    await Client.updateOne({ _id: pinned!._id }, { $set: { pinned: true } });
+    const [beta] = await seedClients(team._id, n._id, ["Beta"], sevenMonthsAgo);
+    // Lapsed: bought 13 months ago, nothing since.
+    const [gamma] = await seedClients(team._id, o._id, ["Gamma"], longAgo);
+    await Client.updateOne({ _id: gamma!._id }, { $set: { dealCount: 1, lastDealAt: new Date(clock.now().getTime() - 13 * MONTH), firstDealAt: longAgo } });
+    const [pool] = await seedClients(team._id, null, ["Pooled"], longAgo);
+    Object.assign(ids, { alpha: String(alpha!._id), beta: String(beta!._id), gamma: String(gamma!._id), pool: String(pool!._id), fresh: String(fresh!._id) });
+    // Stored due dates follow the data set up above.
+    await recomputeRotationDue((await Team.findById(team._id).lean())!);
+
+    dana = bot.user({ id: 9501, firstName: "Dana" });
+    mark = bot.user({ id: 9502, firstName: "Mark" });
+    nina = bot.user({ id: 9503, firstName: "Nina" });
+    olaf = bot.user({ id: 9504, firstName: "Olaf" });
+    bot.user({ id: 9505, firstName: "Pia" });
+  });
+  afterAll(() => bot.stop());
+
+  it("shows the director the settings and a preview of who moves where and why", async () => {
+    mark.send("/rotation");
+    await mark.expectReply("Only a director can do that.");
+    dana.send("/rotation");
+    await dana.expectReply(/Rotation: on, nightly at 02:00[\s\S]*after 6 months[\s\S]*after 12 months[\s\S]*within 7 days/);
+    dana.tap("👁 Preview the next run");
+    const preview = await dana.expectReply(/Next run 26\.11\.2026 02:00: 4 clients would move\./);
+    expect(preview.text).toContain("• Alpha: Mark → Nina (rotation: never bought)");
+    expect(preview.text).toContain("• Beta: Nina → Mark (rotation: never bought)");
+    expect(preview.text).toContain("• Gamma: Olaf → Pia (rotation: no deals for long)");
+    expect(preview.text).toContain("• Pooled: free pool → Olaf (from the free pool)");
+    expect(preview.text).toMatch(/Olaf: gave 1, received 1 \(from the pool 1\)/);
+    expect(await RotationRun.countDocuments({})).toBe(0); // a preview stores nothing
+  });
+
+  it("runs now after confirmation: one notice per manager, a summary for the director", async () => {
+    dana.tap("▶️ Run now");
+    await dana.expectReply(/Run the rotation now\?/);
+    dana.tap("✔ Yes, run it now");
+    await dana.expectReply(/Rotation started/);
+    const notice = await nina.expectReply(/🔁 Client rotation\n\nYou received 1 client:\n• Alpha: rotation: never bought, from Mark/, { timeoutMs: 8000 });
+    expect(notice.text).toMatch(/You handed over 1 client:\n• Beta → Mark/);
+    expect(notice.text).toContain("report on each by 02.12.2026");
+    await mark.expectReply(/You received 1 client:\n• Beta/);
+    await olaf.expectReply(/You received 1 client:\n• Pooled: from the free pool, from free pool[\s\S]*You handed over 1 client:\n• Gamma → Pia/);
+    const summary = await dana.expectReply(/🔁 Rotation 25\.11\.2026 02:30 \(run by a director\)/, { timeoutMs: 8000 });
+    expect(summary.text).toContain("Moved: 4. Skipped (changed since planning): 0.");
+    expect(summary.text).toContain("Mark: gave 1, received 1 (from the pool 0)");
+
+    // Tapping the old confirmation again starts nothing new.
+    const confirmData = bot.fake.calls.find((c) => c.method === "editMessageText" && /Run the rotation now/.test(String(c.payload.text)))!.payload
+      .reply_markup as { inline_keyboard: { callback_data: string }[][] };
+    dana.tapData(confirmData.inline_keyboard[0]![0]!.callback_data);
+    await dana.expectReply(/Rotation started/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await RotationRun.countDocuments({})).toBe(1);
+    expect(bot.fake.callsTo("sendMessage").filter((c) => String(c.payload.chat_id) === "9503" && /Client rotation/.test(String(c.payload.text)))).toHaveLength(1);
+  });
+
+  it("hands the history to the new owner and takes access from the old one", async () => {
+    nina.tapData(`cl:v:${ids.alpha}:0`);
+    const card = await nina.expectReply(/^Alpha \(B2B\)\nOwner: Nina/);
+    expect(card.text).toMatch(/🔁 Owner Mark → Nina \(rotation: never bought\)/);
+    mark.tapData(`cl:v:${ids.alpha}:0`);
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && /not among yours/.test(String(c.payload.text)));
+    const alpha = await Client.findById(ids.alpha).lean();
+    expect(alpha!.ownership.map((o) => o.reason)).toEqual(["created", "never-bought"]);
+    expect(await ClientEvent.countDocuments({ clientId: alpha!._id, kind: "owner" })).toBe(1);
+  });
+
+  it("takes the processing report from the notice", async () => {
+    nina.tap("📝 Report");
+    await nina.expectReply(/Report on Alpha: what came of it\?/);
+    nina.send("fine");
+    await nina.expectReply(/Please use the buttons/);
+    nina.tap("Reached, interested");
+    await nina.expectReply(/A comment/);
+    nina.send("Wants a demo next week");
+    await nina.expectReply("Report on Alpha saved. Thank you.");
+    expect((await Rotation.findOne({ clientId: ids.alpha }).lean())!.report).toMatchObject({ outcome: "reached-interested", comment: "Wants a demo next week" });
+    nina.send("/reports");
+    await nina.expectReply("No reports due. 👍");
+    mark.send("/reports");
+    await mark.expectReply(/Reports due: 1\./);
+    expect(JSON.stringify(mark.lastMessage()?.reply_markup)).toContain("Beta · 02.12");
+  });
+
+  it("reminds the day before and on the day, then tells the director once", async () => {
+    clock.set("2026-12-01T08:05:00Z"); // 09:05 Berlin, the day before
+    await tick();
+    await mark.expectReply(/Tomorrow is the last day for your report on Beta \(due 02\.12\.2026\)/, { timeoutMs: 8000 });
+    clock.set("2026-12-02T08:05:00Z");
+    await tick();
+    await mark.expectReply(/Today is the last day for your report on Beta/, { timeoutMs: 8000 });
+    clock.set("2026-12-03T00:05:00Z"); // past the end of 02.12 Berlin
+    await tick();
+    await dana.expectReply(/⚠️ Mark has not filed the report on Beta \(was due 02\.12\.2026\)/, { timeoutMs: 8000 });
+    await new Promise((r) => setTimeout(r, 800));
+    // Beta (Mark), Pooled (Olaf) and Gamma (Pia): once each; Alpha's report was filed.
+    const overdue = () => bot.fake.callsTo("sendMessage").filter((c) => /has not filed/.test(String(c.payload.text)));
+    expect(overdue().map((c) => String(c.payload.text).match(/on (\w+)/)![1]).sort()).toEqual(["Beta", "Gamma", "Pooled"]);
+    const before = bot.fake.callsTo("sendMessage").length;
+    await tick();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(bot.fake.callsTo("sendMessage").length - before).toBe(0);
+  });
+
+  it("runs nightly from the team clock once per night, after its hour", async () => {
+    const nightly = async () => (await RotationRun.find({ teamId, kind: "nightly" }, { _id: 1 }).lean()).map((r) => r._id.split(":")[1]).sort();
+    // The ticks above ran at 09:05 on 01.12 and 02.12 (after 02:00: nightly runs) and at 01:05 on 03.12 (before: none).
+    expect(await nightly()).toEqual(["2026-12-01", "2026-12-02"]);
+    clock.set("2026-12-04T00:30:00Z"); // 01:30 Berlin: not yet
+    await tick();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await nightly()).toEqual(["2026-12-01", "2026-12-02"]);
+    clock.set("2026-12-04T01:10:00Z"); // 02:10 Berlin
+    await tick();
+    await expect.poll(nightly, { timeout: 8000 }).toEqual(["2026-12-01", "2026-12-02", "2026-12-04"]);
+    await tick();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await nightly()).toEqual(["2026-12-01", "2026-12-02", "2026-12-04"]);
+    // Nothing was due on those nights: no summary for the director.
+    expect(bot.fake.callsTo("sendMessage").filter((c) => /\(nightly\)/.test(String(c.payload.text)))).toHaveLength(0);
+  });
+});
