@@ -4,6 +4,9 @@ import type { Db } from "mongodb";
 import type { JobDeps } from "./context.js";
 import type { JobQueue } from "./queue.js";
 import { defineFollowUpReminder } from "./follow-up-reminder.js";
+import { defineExportCsv } from "./export-csv.js";
+import { defineImportCheck } from "./import-check.js";
+import { defineImportClients } from "./import-clients.js";
 import { defineRotationRecompute } from "./rotation-recompute.js";
 import { defineRotationRun } from "./rotation-run.js";
 import { defineTeamClock, TEAM_CLOCK_JOB } from "./team-clock.js";
@@ -29,6 +32,9 @@ export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
   defineRotationRun(agenda, deps);
   defineRotationRecompute(agenda, deps);
   defineFollowUpReminder(agenda, deps);
+  defineImportCheck(agenda, deps);
+  defineImportClients(agenda, deps);
+  defineExportCsv(agenda, deps);
   defineTeamClock(agenda, deps, queue);
   await agenda.every(deps.config.TEAM_CLOCK_INTERVAL, TEAM_CLOCK_JOB);
 }

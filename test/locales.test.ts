@@ -8,6 +8,9 @@ import { EDITABLE_FIELDS } from "../src/clients/edit-client.js";
 import { CLIENT_FILTERS } from "../src/clients/queries.js";
 import { SUPPORTED_LANGUAGES } from "../src/config.js";
 import { ROLES } from "../src/teams/member.model.js";
+import { REPORT_OUTCOMES } from "../src/rotation/rotation.model.js";
+import { RUN_KINDS } from "../src/rotation/rotation-run.model.js";
+import { NUMERIC_SETTINGS } from "../scenes/rotation/setting.js";
 import { localesDir, projectRoot } from "../src/shared/paths.js";
 
 /** A language's texts are every .ftl file in locales/<language>/ (one file per feature). */
@@ -56,7 +59,7 @@ describe("locale files", () => {
       "team-name-length", "timezone-unknown", "country-unknown", "currency-unknown", "use-buttons",
       "client-name-length", "text-too-long", "phone-invalid", "email-invalid",
       "amount-invalid", "amount-negative", "amount-too-large", "amount-zero",
-      "date-invalid", "date-future", "date-too-old", "follow-up-invalid", "follow-up-past",
+      "date-invalid", "date-future", "date-too-old", "follow-up-invalid", "follow-up-past", "setting-out-of-range",
     ];
     const built = [
       ...menuKeys,
@@ -70,6 +73,12 @@ describe("locale files", () => {
       ...["unknown", "expired", "used", "already-member", "already-in-this-team"].map((e) => `invite-${e}`),
       ...["not-found", "not-a-manager", "already-inactive"].map((e) => `team-deactivate-${e}`),
       ...errorCodes.map((c) => `error-${c}`),
+      ...RUN_KINDS.map((k) => `rotation-kind-${k}`),
+      ...REPORT_OUTCOMES.map((o) => `report-outcome-${o}`),
+      ...["enabled", "neverBoughtEnabled", "lapsedEnabled", ...NUMERIC_SETTINGS].map((k) => `rotation-setting-${k}`),
+      ...NUMERIC_SETTINGS.map((k) => `rotation-ask-${k}`),
+      ...["no-managers", "no-active-managers", "no-eligible-clients"].map((c) => `rotation-note-${c}`),
+      ...["never-bought", "lapsed", "manager-deactivated", "pool-top-up"].map((r) => `reason-${r}`),
     ];
     expect(built.filter((k) => !english.includes(k))).toEqual([]);
   });

@@ -13,7 +13,7 @@ export type Audience = Role | "guest";
 const MENUS: Record<Audience, readonly string[]> = {
   guest: ["start", "help", "language"],
   manager: ["clients", "newclient", "contact", "deal", "find", "reports", "help", "language", "cancel"],
-  director: ["team", "invite", "rotation", "clients", "find", "newclient", "contact", "deal", "reports", "help", "language", "cancel"],
+  director: ["team", "invite", "import", "export", "rotation", "clients", "find", "newclient", "contact", "deal", "reports", "help", "language", "cancel"],
 };
 
 type Translate = (language: Language, key: string) => string;

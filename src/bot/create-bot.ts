@@ -23,6 +23,7 @@ import { clientsFeature } from "./features/clients.js";
 import { followUpsFeature } from "./features/follow-ups.js";
 import { rotationFeature } from "./features/rotation.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { importExportFeature } from "./features/import-export.js";
 import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
 import { languageFeature } from "./features/language.js";
@@ -109,6 +110,7 @@ export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps:
   guarded.use(clientsFeature(deps));
   guarded.use(followUpsFeature(deps));
   guarded.use(rotationFeature(deps));
+  guarded.use(importExportFeature(deps));
   guarded.use(fallbackFeature());
   return { bot, deps, inFlight };
 }

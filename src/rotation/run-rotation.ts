@@ -140,9 +140,10 @@ export async function applyRun(run: RotationRunDoc, team: TeamDoc): Promise<{ mo
       })),
       { ordered: false },
     );
-    const done = new Set(
-      (await Client.find({ _id: { $in: batch.map((m) => m.clientId) }, lastRotationRunId: run._id }, { _id: 1 }).lean()).map((c) => String(c._id)),
-    );
+    // Which of the batch this run has moved (now or in an earlier, interrupted attempt). Filtered
+    // here rather than in the query so the lookup stays a pure _id lookup on every engine.
+    const states = await Client.find({ _id: { $in: batch.map((m) => m.clientId) } }, { lastRotationRunId: 1 }).lean();
+    const done = new Set(states.filter((c) => c.lastRotationRunId === run._id).map((c) => String(c._id)));
     const applied = batch.filter((m) => done.has(String(m.clientId)));
     skipped.push(...batch.filter((m) => !done.has(String(m.clientId))).map((m) => m.clientId));
     moved += applied.length;

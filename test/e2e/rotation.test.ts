@@ -170,4 +170,35 @@ describe("client base rotation", () => {
     // Nothing was due on those nights: no summary for the director.
     expect(bot.fake.callsTo("sendMessage").filter((c) => /\(nightly\)/.test(String(c.payload.text)))).toHaveLength(0);
   });
+
+  it("edits the rules with validation and moves every client's rotation date", async () => {
+    const fresh = () => Client.findById(ids.fresh).lean();
+    const before = (await fresh())!.rotationDueAt!.getTime();
+    dana.send("/rotation");
+    await dana.expectReply(/Rotation: on/);
+    dana.tap("⚙️ Settings");
+    await dana.expectReply(/Rotation: on/);
+    dana.tap("Never bought, months: 6");
+    await dana.expectReply(/After how many months with one owner/);
+    dana.send("soon");
+    await dana.expectReply(/whole number in the range/);
+    dana.send("0");
+    await dana.expectReply(/whole number in the range/);
+    dana.send("4");
+    await dana.expectReply("Saved. Clients' rotation dates are being updated.");
+    expect((await Team.findById(teamId).lean())!.settings.rotation.neverBoughtMonths).toBe(4);
+    // Fresh was assigned 2 months ago: it now rotates 2 months earlier than before.
+    await expect.poll(async () => (await fresh())!.rotationDueAt!.getTime(), { timeout: 8000 }).toBeLessThan(before);
+
+    dana.send("/rotation");
+    await dana.expectReply(/after 4 months/);
+    dana.tap("⚙️ Settings");
+    await dana.expectReply(/Rotation: on/);
+    dana.tap("Lapsed rule: on");
+    await dana.expectReply(/Lapsed: off/);
+    expect((await Team.findById(teamId).lean())!.settings.rotation.lapsedEnabled).toBe(false);
+    mark.tapData("rot:t:enabled"); // not a director
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "Only a director can do that.");
+    expect((await Team.findById(teamId).lean())!.settings.rotation.enabled).toBe(true);
+  });
 });

@@ -91,7 +91,7 @@ const importSchema = new Schema<ImportDoc>(
       default: [],
     },
     preview: { type: countsSchema, default: null },
-    samples: { type: [Schema.Types.Mixed], default: [] },
+    samples: { type: Schema.Types.Mixed, default: () => [] },
     ownerId: { type: Schema.Types.ObjectId, default: null },
     confirmedBy: { type: Schema.Types.ObjectId, default: null },
     confirmedAt: { type: Date, default: null },

@@ -1,7 +1,6 @@
 import type { CountryCode } from "libphonenumber-js";
 import { parseEmail } from "../../shared/parse/email.js";
 import { normalizePhone } from "../../shared/parse/phone.js";
-import { fail, ok, type Result } from "../../shared/result.js";
 import type { NewClient } from "../create-client.js";
 import { parseClientName } from "../edit-client.js";
 import type { ColumnMapping, ImportField } from "./columns.js";
@@ -14,6 +13,10 @@ export interface RowError {
   /** The offending value, or the column for "too-long", shown to the director. */
   detail?: string;
 }
+
+export type RowResult = { ok: true; value: NewClient } | { ok: false; error: RowError };
+
+const fail = (code: RowErrorCode, detail?: string): RowResult => ({ ok: false, error: detail === undefined ? { code } : { code, detail } });
 
 /** The same limits as typing a client in the guided flow (src/clients/edit-client.ts). */
 const MAX_TEXT = 200;
@@ -53,17 +56,17 @@ const split = (value: string) =>
  * Phones are read with the team's country; several numbers in a cell are
  * split at "," or ";". Kind defaults to b2b, the key flag to no.
  */
-export function parseRow(cells: string[], mapping: ColumnMapping, country: CountryCode | undefined): Result<NewClient, RowError> {
+export function parseRow(cells: string[], mapping: ColumnMapping, country: CountryCode | undefined): RowResult {
   const rawName = cell(cells, mapping, "name");
-  if (!rawName) return fail({ code: "name-missing" });
+  if (!rawName) return fail("name-missing");
   const name = parseClientName(rawName);
-  if (!name.ok) return fail({ code: "name-length", detail: rawName });
+  if (!name.ok) return fail("name-length", rawName);
 
   const phones: string[] = [];
   for (const index of mapping.fields.phone ?? []) {
     for (const raw of split(unescapeCell((cells[index] ?? "").trim()))) {
       const phone = normalizePhone(raw, country);
-      if (!phone.ok) return fail({ code: "phone", detail: raw });
+      if (!phone.ok) return fail("phone", raw);
       if (!phones.includes(phone.value)) phones.push(phone.value);
     }
   }
@@ -72,16 +75,16 @@ export function parseRow(cells: string[], mapping: ColumnMapping, country: Count
   let email: string | null = null;
   if (rawEmail) {
     const parsed = parseEmail(rawEmail);
-    if (!parsed.ok) return fail({ code: "email", detail: rawEmail });
+    if (!parsed.ok) return fail("email", rawEmail);
     email = parsed.value;
   }
 
   const rawKind = cell(cells, mapping, "kind").toLowerCase();
   const kind = rawKind ? KIND_WORDS[rawKind.replace(/[.\-]/g, " ").replace(/\s+/g, " ").trim()] : "b2b";
-  if (!kind) return fail({ code: "kind", detail: rawKind });
+  if (!kind) return fail("kind", rawKind);
 
   const rawKey = cell(cells, mapping, "key").toLowerCase();
-  if (rawKey && !YES.has(rawKey) && !NO.has(rawKey)) return fail({ code: "key", detail: rawKey });
+  if (rawKey && !YES.has(rawKey) && !NO.has(rawKey)) return fail("key", rawKey);
 
   const texts: Record<"contact" | "source" | "notes", string> = {
     contact: cell(cells, mapping, "contact").replace(/\s+/g, " "),
@@ -89,13 +92,15 @@ export function parseRow(cells: string[], mapping: ColumnMapping, country: Count
     notes: cell(cells, mapping, "notes"),
   };
   for (const field of ["contact", "source", "notes"] as const) {
-    if (texts[field].length > (field === "notes" ? MAX_NOTES : MAX_TEXT)) return fail({ code: "too-long", detail: headerOf(mapping, field) });
+    if (texts[field].length > (field === "notes" ? MAX_NOTES : MAX_TEXT)) return fail("too-long", headerOf(mapping, field));
   }
 
   const tags = [...new Set(split(cell(cells, mapping, "tags")).map((t) => t.replace(/^#/, "")).filter(Boolean))];
-  if (tags.length > MAX_TAGS || tags.some((t) => t.length > 50)) return fail({ code: "too-long", detail: headerOf(mapping, "tags") });
+  if (tags.length > MAX_TAGS || tags.some((t) => t.length > 50)) return fail("too-long", headerOf(mapping, "tags"));
 
-  return ok({
+  return {
+    ok: true,
+    value: {
     name: name.value,
     kind,
     keyAccount: YES.has(rawKey),
@@ -105,7 +110,8 @@ export function parseRow(cells: string[], mapping: ColumnMapping, country: Count
     source: texts.source || null,
     notes: texts.notes || null,
     tags,
-  });
+    },
+  };
 }
 
 function headerOf(mapping: ColumnMapping, field: ImportField): string {
