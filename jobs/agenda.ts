@@ -3,6 +3,8 @@ import { Agenda } from "agenda";
 import type { Db } from "mongodb";
 import type { JobDeps } from "./context.js";
 import type { JobQueue } from "./queue.js";
+import { defineBonusAccrual } from "./bonus-accrual.js";
+import { defineBonusStatements } from "./bonus-statements.js";
 import { defineFollowUpReminder } from "./follow-up-reminder.js";
 import { defineExportCsv } from "./export-csv.js";
 import { defineImportCheck } from "./import-check.js";
@@ -32,6 +34,8 @@ export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
   defineRotationRun(agenda, deps);
   defineRotationRecompute(agenda, deps);
   defineFollowUpReminder(agenda, deps);
+  defineBonusAccrual(agenda, deps);
+  defineBonusStatements(agenda, deps);
   defineImportCheck(agenda, deps);
   defineImportClients(agenda, deps);
   defineExportCsv(agenda, deps);

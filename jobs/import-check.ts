@@ -64,7 +64,7 @@ export function defineImportCheck(agenda: Agenda, deps: JobDeps): void {
     );
     if (!result.ok) {
       await markFailed(importId, result.failure, result.line);
-      const vars = { file: imp.fileName, line: result.line ?? "?", max: MAX_IMPORT_ROWS, headers: (result.headers ?? []).join(", ") || "—" };
+      const vars = { file: imp.fileName, line: String(result.line ?? "?"), max: MAX_IMPORT_ROWS, headers: (result.headers ?? []).join(", ") || "—" };
       await deliver(deps.api, deps.logger, imp.chatId, t(`import-file-${result.failure}`, vars));
       return;
     }

@@ -110,7 +110,7 @@ async function importClients(deps: JobDeps, imp: ImportDoc, t: Translate, touch:
     if (!result.ok) {
       // The preview read this very file, so this is rare (a file changed behind the same id?); say so plainly.
       await markFailed(imp._id, result.failure, result.line);
-      const vars = { file: imp.fileName, line: result.line ?? "?", max: 0, headers: (result.headers ?? []).join(", ") || "—" };
+      const vars = { file: imp.fileName, line: String(result.line ?? "?"), max: 0, headers: (result.headers ?? []).join(", ") || "—" };
       await deliver(deps.api, deps.logger, imp.chatId, t(`import-file-${result.failure}`, vars));
       return;
     }

@@ -8,6 +8,12 @@ import dayjs from "../src/shared/dayjs.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
 import { languagesOf } from "../src/users/languages.js";
+import { renderResolutions } from "../src/bot/views/bonus.js";
+import { unaccruedDeals } from "../src/bonuses/accrual.js";
+import { resolveDueUplifts } from "../src/bonuses/holdback.js";
+import { Client } from "../src/clients/client.model.js";
+import { DEAL_RECORDED, type DealRecordedData } from "../src/deals/events.js";
+import { BONUS_STATEMENTS_JOB, type StatementsJobData } from "./bonus-statements.js";
 import type { JobDeps } from "./context.js";
 import type { JobQueue } from "./queue.js";
 import { ROTATION_RUN_JOB, type RotationRunJobData } from "./rotation-run.js";
@@ -16,24 +22,40 @@ export const TEAM_CLOCK_JOB = "team.clock";
 
 /**
  * The scheduler: every minute, for every team, in the team's own timezone,
- * starts what is due (the nightly rotation at its hour) and sends the report
- * reminders that came due. Each thing is keyed by team and period, so a
- * tick repeated, late or on two workers starts nothing twice.
+ * starts what is due (the nightly rotation at its hour, last month's bonus
+ * statements on the 1st), then sends the report reminders that came due,
+ * ends the holdbacks that are over, and re-publishes deals whose "recorded"
+ * event got lost. Each thing is keyed by team and period, so a tick repeated,
+ * late or on two workers starts nothing twice.
  */
 export function defineTeamClock(agenda: Agenda, deps: JobDeps, queue: JobQueue): void {
   agenda.define(TEAM_CLOCK_JOB, async () => {
     const now = deps.clock.now();
     for await (const team of Team.find({}, { timezone: 1, settings: 1, createdAt: 1 }).lean().cursor()) {
-      const localDate = dayjs(now).tz(team.timezone).format("YYYY-MM-DD");
+      const local = dayjs(now).tz(team.timezone);
+      const localDate = local.format("YYYY-MM-DD");
       const runAt = dayjs.tz(`${localDate}T${team.settings.rotation.runAt}:00`, team.timezone).toDate();
       // A team created after tonight's hour waits for tomorrow's run.
-      if (!team.settings.rotation.enabled || now < runAt || team.createdAt > runAt) continue;
-      const runId = nightlyRunId(team._id, localDate);
-      if (await RotationRun.exists({ _id: runId })) continue;
-      const data: RotationRunJobData = { teamId: String(team._id), runId, kind: "nightly" };
-      await queue.enqueue(ROTATION_RUN_JOB, data, { runId });
+      if (team.settings.rotation.enabled && now >= runAt && team.createdAt <= runAt) {
+        const runId = nightlyRunId(team._id, localDate);
+        if (!(await RotationRun.exists({ _id: runId }))) {
+          const data: RotationRunJobData = { teamId: String(team._id), runId, kind: "nightly" };
+          await queue.enqueue(ROTATION_RUN_JOB, data, { runId });
+        }
+      }
+      // Last month's statements, from the digest hour on the 1st (or later, if the workers were down).
+      const statementsAt = dayjs.tz(`${local.format("YYYY-MM")}-01T${team.settings.digest.time}:00`, team.timezone).toDate();
+      if (now >= statementsAt && team.createdAt <= statementsAt) {
+        const data: StatementsJobData = { teamId: String(team._id), month: local.subtract(1, "month").format("YYYY-MM") };
+        await queue.enqueue(BONUS_STATEMENTS_JOB, data, { teamId: data.teamId, month: data.month });
+      }
     }
     await sendReportReminders(deps, now);
+    await endHoldbacks(deps, now);
+    for (const dealId of await unaccruedDeals(new Date(now.getTime() - 60_000))) {
+      const data: DealRecordedData = { dealId: String(dealId) };
+      await queue.enqueue(DEAL_RECORDED, data, { dealId: String(dealId) });
+    }
   });
 }
 
@@ -64,5 +86,27 @@ async function sendReportReminders(deps: JobDeps, now: Date): Promise<void> {
     await deliver(deps.api, deps.logger, owner.telegramId, t(kind === "before" ? "report-reminder-before" : "report-reminder-on-day", { client: client.name, date: due }), {
       reply_markup: new InlineKeyboard().text(t("btn-report"), `rr:${rotation.clientId}`).text(`📖 ${client.name}`.slice(0, 40), `cl:v:${rotation.clientId}:0`),
     });
+  }
+}
+
+/** Held uplifts whose holdback is over: released or forfeited, and each manager told what and why. */
+async function endHoldbacks(deps: JobDeps, now: Date): Promise<void> {
+  const resolved = await resolveDueUplifts(now);
+  if (resolved.length === 0) return;
+  const [members, clients, teams] = await Promise.all([
+    Member.find({ _id: { $in: resolved.map((l) => l.managerId) } }, { telegramId: 1, active: 1 }).lean(),
+    Client.find({ _id: { $in: resolved.map((l) => l.clientId) } }, { name: 1 }).lean(),
+    Team.find({ _id: { $in: resolved.map((l) => l.teamId) } }, { currency: 1, timezone: 1 }).lean(),
+  ]);
+  const names = new Map(clients.map((c) => [String(c._id), c.name]));
+  const team = new Map(teams.map((t) => [String(t._id), t]));
+  const languages = await languagesOf(members.map((m) => m.telegramId), deps.config.DEFAULT_LANGUAGE);
+  for (const m of members) {
+    const lines = resolved.filter((l) => l.managerId.equals(m._id));
+    const t = team.get(String(lines[0]!.teamId));
+    if (!m.active || !t) continue;
+    const language = languages.get(m.telegramId)!;
+    const text = renderResolutions((k, v) => deps.i18n.t(language, k, v), lines, names, { currency: t.currency, language, timezone: t.timezone });
+    await deliver(deps.api, deps.logger, m.telegramId, text);
   }
 }

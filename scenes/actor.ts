@@ -6,7 +6,7 @@ import { membershipOf } from "../src/bot/access.js";
 import type { Viewer } from "../src/clients/viewer.js";
 import type { Role } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
-import type { RotationSettings } from "../src/teams/team-settings.js";
+import type { BonusPlan, RotationSettings } from "../src/teams/team-settings.js";
 
 /**
  * Who runs a conversation, passed as its (JSON) argument on entry: the
@@ -34,6 +34,7 @@ export interface TeamFacts {
   country: CountryCode;
   currency: string;
   rotation: RotationSettings;
+  bonusPlan: BonusPlan;
 }
 
 /** The team's settings, read once per conversation and replayed from its state afterwards. */
@@ -46,6 +47,7 @@ export function loadTeamFacts(conversation: SceneConversation, teamId: string): 
       country: team.country as CountryCode,
       currency: team.currency,
       rotation: team.settings.rotation,
+      bonusPlan: team.settings.bonus,
     };
   });
 }

@@ -26,6 +26,7 @@ describe("recording a deal", () => {
       currency: "EUR",
       timezone: "Europe/Berlin",
       rotation: defaultTeamSettings().rotation,
+      bonusPlan: defaultTeamSettings().bonus,
       now: new Date("2026-11-25T10:00:00Z"),
     });
     return { team, director, manager, client: client!, viewer, base };

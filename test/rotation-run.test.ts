@@ -88,6 +88,7 @@ describe("applying a rotation run", () => {
       currency: "EUR",
       timezone: team.timezone,
       rotation: team.settings.rotation,
+      bonusPlan: team.settings.bonus,
       now: NOW,
     });
     await Client.updateOne({ _id: lost!.clientId }, { $set: { status: "lost" } });

@@ -81,10 +81,11 @@ export function logDealScene(deps: BotDeps) {
         currency: team.currency,
         timezone: team.timezone,
         rotation: team.rotation,
+        bonusPlan: team.bonusPlan,
         now: deps.clock.now(),
       });
       if (!r.ok) return { error: r.error };
-      const data: DealRecordedData = { dealId, teamId: actor.teamId };
+      const data: DealRecordedData = { dealId };
       await deps.jobs.enqueue(DEAL_RECORDED, data, { dealId });
       return { sequence: r.value.deal.sequence };
     });

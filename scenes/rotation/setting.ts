@@ -2,7 +2,7 @@ import { Types } from "mongoose";
 import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
 import { ROTATION_RECOMPUTE_JOB } from "../../jobs/rotation-recompute.js";
 import { translator } from "../../src/i18n/i18n.js";
-import { updateRotationSettings } from "../../src/teams/settings.js";
+import { updateTeamSettings } from "../../src/teams/settings.js";
 import { rotationSettingsSchema } from "../../src/teams/team-settings.js";
 import { fail, ok } from "../../src/shared/result.js";
 import type { SceneActor } from "../actor.js";
@@ -29,7 +29,7 @@ export function rotationSettingScene(deps: BotDeps) {
       },
     });
     await conversation.external(async () => {
-      const r = await updateRotationSettings(new Types.ObjectId(actor.teamId), { [key]: value });
+      const r = await updateTeamSettings(new Types.ObjectId(actor.teamId), "rotation", { [key]: value });
       if (r.ok) await deps.jobs.enqueue(ROTATION_RECOMPUTE_JOB, { teamId: actor.teamId });
       return r.ok;
     });

@@ -12,8 +12,8 @@ export type Audience = Role | "guest";
 
 const MENUS: Record<Audience, readonly string[]> = {
   guest: ["start", "help", "language"],
-  manager: ["clients", "newclient", "contact", "deal", "find", "reports", "help", "language", "cancel"],
-  director: ["team", "invite", "import", "export", "rotation", "clients", "find", "newclient", "contact", "deal", "reports", "help", "language", "cancel"],
+  manager: ["clients", "newclient", "contact", "deal", "find", "reports", "bonus", "help", "language", "cancel"],
+  director: ["team", "invite", "import", "export", "rotation", "clients", "find", "newclient", "contact", "deal", "reports", "bonus", "help", "language", "cancel"],
 };
 
 type Translate = (language: Language, key: string) => string;

@@ -1,7 +1,9 @@
 import mongoose from "mongoose";
+import { BonusAudit, BonusLine } from "../bonuses/bonus-line.model.js";
 import { ClientEvent } from "../clients/client-event.model.js";
 import { Client } from "../clients/client.model.js";
 import { Deal } from "../deals/deal.model.js";
+import { DeliveryClaim } from "../notify/claim.js";
 import { RotationRun } from "../rotation/rotation-run.model.js";
 import { Rotation } from "../rotation/rotation.model.js";
 import { Invite } from "../teams/invite.model.js";
@@ -21,6 +23,9 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   Deal,
   RotationRun,
   Rotation,
+  BonusLine,
+  BonusAudit,
+  DeliveryClaim,
   ProcessedUpdate,
 ] as never;
 

@@ -1,4 +1,5 @@
 import { Schema, model, type Types } from "mongoose";
+import type { BonusPlan } from "../teams/team-settings.js";
 
 /**
  * A sale or shipment. `_id` is chosen before the deal is written (once per
@@ -21,6 +22,12 @@ export interface DealDoc {
   /** 1 = the client's first deal ever. */
   sequence: number;
   createdAt: Date;
+  /** The team's bonus plan when the deal was logged: later plan changes do not touch this deal. */
+  bonusPlan: BonusPlan;
+  /** When its bonus lines were written (null: the bonus engine has not consumed the deal yet). */
+  accruedAt: Date | null;
+  /** Deleted deals stay for the audit trail but count nowhere. */
+  deletedAt: Date | null;
 }
 
 const dealSchema = new Schema<DealDoc>(
@@ -36,6 +43,9 @@ const dealSchema = new Schema<DealDoc>(
     note: { type: String, default: null },
     sequence: { type: Number, required: true, min: 1 },
     createdAt: { type: Date, required: true },
+    bonusPlan: { type: Schema.Types.Mixed, required: true },
+    accruedAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
   },
   { versionKey: false },
 );
@@ -43,5 +53,7 @@ const dealSchema = new Schema<DealDoc>(
 dealSchema.index({ teamId: 1, clientId: 1, at: -1 });
 // Revenue by manager and period (digest, statements).
 dealSchema.index({ teamId: 1, at: -1, managerId: 1 });
+// Deals the bonus engine has not consumed yet (a lost event is picked up by the sweep).
+dealSchema.index({ accruedAt: 1, createdAt: 1 });
 
 export const Deal = model<DealDoc>("Deal", dealSchema);

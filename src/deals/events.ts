@@ -7,5 +7,4 @@ export const DEAL_RECORDED = "deal.recorded";
 
 export interface DealRecordedData extends Record<string, unknown> {
   dealId: string;
-  teamId: string;
 }

@@ -5,7 +5,7 @@ import { visibleClientFilter, type Viewer } from "../clients/viewer.js";
 import { storedRotationDueAt } from "../rotation/from-documents.js";
 import { localDateToUtc, type LocalDate } from "../shared/parse/local-date.js";
 import { fail, ok, type Result } from "../shared/result.js";
-import type { RotationSettings } from "../teams/team-settings.js";
+import type { BonusPlan, RotationSettings } from "../teams/team-settings.js";
 import { Deal, type DealDoc } from "./deal.model.js";
 
 export interface DealInput {
@@ -20,6 +20,7 @@ export interface DealInput {
   currency: string;
   timezone: string;
   rotation: RotationSettings;
+  bonusPlan: BonusPlan;
   now: Date;
 }
 
@@ -76,6 +77,9 @@ export async function recordDeal(input: DealInput): Promise<Result<{ deal: DealD
     note: input.note,
     sequence: client.dealCount,
     createdAt: input.now,
+    bonusPlan: input.bonusPlan,
+    accruedAt: null,
+    deletedAt: null,
   };
   await Deal.updateOne({ _id: deal._id }, { $setOnInsert: deal }, { upsert: true });
   await ClientEvent.updateOne(

@@ -1,14 +1,25 @@
 import type { Types } from "mongoose";
 import { fail, ok, type Result } from "../shared/result.js";
 import { Team, type TeamDoc } from "./team.model.js";
-import { rotationSettingsSchema, type RotationSettings } from "./team-settings.js";
+import { bonusPlanSchema, rotationSettingsSchema, type TeamSettings } from "./team-settings.js";
 
-/** Changes rotation settings after validating the whole result with the settings schema. */
-export async function updateRotationSettings(teamId: Types.ObjectId, patch: Partial<RotationSettings>): Promise<Result<TeamDoc, "invalid-setting">> {
-  const team = await Team.findById(teamId).lean();
+const SECTIONS = { rotation: rotationSettingsSchema, bonus: bonusPlanSchema } as const;
+type Section = keyof typeof SECTIONS;
+
+/**
+ * Changes part of a team's settings after validating the whole resulting
+ * section with its schema (so a patch can never leave the team with rules
+ * the product does not allow).
+ */
+export async function updateTeamSettings<S extends Section>(
+  teamId: Types.ObjectId,
+  section: S,
+  patch: Partial<TeamSettings[S]>,
+): Promise<Result<TeamDoc, "invalid-setting">> {
+  const team = await Team.findById(teamId, { settings: 1 }).lean();
   if (!team) return fail("invalid-setting");
-  const parsed = rotationSettingsSchema.safeParse({ ...team.settings.rotation, ...patch });
+  const parsed = SECTIONS[section].safeParse({ ...team.settings[section], ...patch });
   if (!parsed.success) return fail("invalid-setting");
-  const updated = await Team.findOneAndUpdate({ _id: teamId }, { $set: { "settings.rotation": parsed.data } }, { returnDocument: "after" }).lean();
+  const updated = await Team.findOneAndUpdate({ _id: teamId }, { $set: { [`settings.${section}`]: parsed.data } }, { returnDocument: "after" }).lean();
   return updated ? ok(updated) : fail("invalid-setting");
 }

@@ -39,7 +39,8 @@ describe("client base rotation", () => {
     bot = await TestBot.start({ dbName: freshDbName("rotation"), clock });
     const longAgo = new Date(clock.now().getTime() - 14 * MONTH);
     const { team } = await seedTeam({ directorId: 9501, name: "Rotors", timezone: "Europe/Berlin" });
-    await Team.updateOne({ _id: team._id }, { $set: { createdAt: longAgo } });
+    // Native update: mongoose treats createdAt as immutable and would drop it.
+    await Team.collection.updateOne({ _id: team._id }, { $set: { createdAt: longAgo } });
     teamId = String(team._id);
     const m = await seedMember(team, { telegramId: 9502, name: "Mark", level: 1 });
     const n = await seedMember(team, { telegramId: 9503, name: "Nina", level: 1 });

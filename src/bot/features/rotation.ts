@@ -10,7 +10,7 @@ import { RotationRun } from "../../rotation/rotation-run.model.js";
 import { pendingReports } from "../../rotation/reports.js";
 import dayjs from "../../shared/dayjs.js";
 import { Member } from "../../teams/member.model.js";
-import { updateRotationSettings } from "../../teams/settings.js";
+import { updateTeamSettings } from "../../teams/settings.js";
 import type { TeamDoc } from "../../teams/team.model.js";
 import type { RotationSettings } from "../../teams/team-settings.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -160,7 +160,7 @@ export function rotationFeature(deps: BotDeps): Composer<BotContext> {
     const key = ctx.match[1] as (typeof TOGGLES)[number];
     if (!TOGGLES.includes(key)) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }));
     const { team } = membershipOf(ctx);
-    const result = await updateRotationSettings(team._id, { [key]: !team.settings.rotation[key] });
+    const result = await updateTeamSettings(team._id, "rotation", { [key]: !team.settings.rotation[key] });
     if (!result.ok) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }));
     await deps.jobs.enqueue(ROTATION_RECOMPUTE_JOB, { teamId: String(team._id) });
     await ctx.answerCallbackQuery();

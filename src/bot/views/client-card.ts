@@ -96,7 +96,9 @@ export function renderClientCard(t: Translate, v: CardView): { text: string; key
   if (v.timeline.hasMore) kb.text("▶", `cl:v:${id}:${v.timeline.page + 1}`);
   kb.row();
   if (c.status === "active" && c.ownerId) kb.text(t("btn-log-contact"), `cl:c:${id}`).text(t("btn-log-deal"), `cl:d:${id}`).row();
-  if (v.reportDue) kb.text(t("btn-report"), `rr:${id}`).row();
+  if (c.dealCount > 0) kb.text(t("btn-deals"), `dl:l:${id}`);
+  if (v.reportDue) kb.text(t("btn-report"), `rr:${id}`);
+  kb.row();
   kb.text(t("btn-edit"), `cl:e:${id}`);
   kb.text(c.status === "active" ? t("btn-mark-lost") : t("btn-reactivate"), c.status === "active" ? `cl:L:${id}` : `cl:R:${id}`).row();
   kb.text(t("btn-my-clients"), "cl:l:active:0");

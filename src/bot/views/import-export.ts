@@ -21,7 +21,7 @@ export function problemText(t: Translate, p: RowProblem): string {
     case "bad":
       return t(`import-bad-${p.code}`, { value: clip(p.detail ?? "") });
     case "file":
-      return t("import-dup-file", { reason: t(`import-reason-${p.code}`), of: p.ofRow });
+      return t("import-dup-file", { reason: t(`import-reason-${p.code}`), of: String(p.ofRow) });
     case "team":
       return t("import-dup-team", {
         reason: t(`import-reason-${p.code}`),
@@ -31,7 +31,8 @@ export function problemText(t: Translate, p: RowProblem): string {
   }
 }
 
-export const problemLine = (t: Translate, p: RowProblem) => t("import-row-line", { row: p.row, text: problemText(t, p) });
+// Row numbers as strings: Fluent would group them ("Row 5,001"); counts keep the grouping.
+export const problemLine = (t: Translate, p: RowProblem) => t("import-row-line", { row: String(p.row), text: problemText(t, p) });
 
 function problemList(t: Translate, samples: RowProblem[], total: number): string {
   if (total === 0) return "";

@@ -1,7 +1,6 @@
 import type { Types } from "mongoose";
 import { Client, type ClientDoc } from "../client.model.js";
 import type { DuplicateReason } from "../duplicates.js";
-import { isSimilarName } from "../name-key.js";
 
 /** What duplicate checks look at: the same phone or email, or a very similar name. */
 export interface DedupeKeys {
@@ -26,12 +25,40 @@ const PREFIX = 3;
 const MAX_NAME_COMPARISONS = 200;
 
 const prefixOf = (key: string) => [...key].slice(0, PREFIX).join("");
-const lengthOf = (key: string) => [...key].length;
+const codePoints = (key: string) => Array.from(key, (c) => c.codePointAt(0)!);
 
-/** isSimilarName's own bounds, checked first because they are cheap: length 4+ and a small length difference. */
-function mayBeSimilar(a: number, b: number): boolean {
-  if (Math.min(a, b) < 4) return false;
-  return Math.abs(a - b) <= Math.max(1, Math.floor(0.15 * Math.max(a, b)));
+/**
+ * isSimilarName (src/clients/name-key.ts) for two keys already computed:
+ * equal, or both of 4+ letters within max(1, 15% of the longer) edits. It
+ * only fills the diagonal band the limit allows, so comparing one name with
+ * hundreds of others stays cheap; test/unit/import checks it agrees with
+ * isSimilarName.
+ */
+export function similarKeys(a: readonly number[], b: readonly number[]): boolean {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return false;
+  if (n === m && a.every((c, i) => c === b[i])) return true;
+  if (Math.min(n, m) < 4) return false;
+  const limit = Math.max(1, Math.floor(0.15 * Math.max(n, m)));
+  if (Math.abs(n - m) > limit) return false;
+  const far = limit + 1;
+  let previous = new Int32Array(m + 1).fill(far);
+  let current = new Int32Array(m + 1);
+  for (let j = 0; j <= Math.min(m, limit); j++) previous[j] = j;
+  for (let i = 1; i <= n; i++) {
+    current.fill(far);
+    if (i <= limit) current[0] = i;
+    let best = current[0]!;
+    for (let j = Math.max(1, i - limit); j <= Math.min(m, i + limit); j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (current[j]! < best) best = current[j]!;
+    }
+    if (best > limit) return false;
+    [previous, current] = [current, previous];
+  }
+  return previous[m]! <= limit;
 }
 
 /**
@@ -43,7 +70,7 @@ export class KeyIndex<T> {
   private readonly phones = new Map<string, T>();
   private readonly emails = new Map<string, T>();
   private readonly names = new Map<string, T>();
-  private readonly groups = new Map<string, { key: string; length: number; value: T }[]>();
+  private readonly groups = new Map<string, { points: number[]; value: T }[]>();
 
   add(keys: DedupeKeys, value: T): void {
     for (const phone of keys.phones) if (!this.phones.has(phone)) this.phones.set(phone, value);
@@ -52,7 +79,7 @@ export class KeyIndex<T> {
     this.names.set(keys.nameKey, value);
     const prefix = prefixOf(keys.nameKey);
     const group = this.groups.get(prefix) ?? [];
-    group.push({ key: keys.nameKey, length: lengthOf(keys.nameKey), value });
+    group.push({ points: codePoints(keys.nameKey), value });
     this.groups.set(prefix, group);
   }
 
@@ -68,13 +95,9 @@ export class KeyIndex<T> {
     if (byName !== undefined) return { reason: "name", value: byName };
 
     const group = this.groups.get(prefixOf(keys.nameKey)) ?? [];
-    const length = lengthOf(keys.nameKey);
-    let compared = 0;
-    for (let i = group.length - 1; i >= 0 && compared < MAX_NAME_COMPARISONS; i--) {
-      const other = group[i]!;
-      if (!mayBeSimilar(length, other.length)) continue;
-      compared++;
-      if (isSimilarName(keys.nameKey, other.key)) return { reason: "name", value: other.value };
+    const points = codePoints(keys.nameKey);
+    for (let i = group.length - 1; i >= 0 && i >= group.length - MAX_NAME_COMPARISONS; i--) {
+      if (similarKeys(points, group[i]!.points)) return { reason: "name", value: group[i]!.value };
     }
     return null;
   }

@@ -29,6 +29,9 @@ export interface CsvTable {
   rows: AsyncGenerator<CsvRow>;
 }
 
+/** A download (async chunks) or, in tests, plain strings. */
+export type CsvSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
 /** Enough text to hold a header line; a file without a line break in 64 KB is one long header or not a table. */
 const HEAD_LIMIT = 64 * 1024;
 /** One record may not exceed this: an unclosed quote would otherwise swallow the rest of the file into one field. */
@@ -39,7 +42,7 @@ const MAX_RECORD_BYTES = 256 * 1024;
  * start); bytes that are not UTF-8, or NUL bytes, mean a spreadsheet's binary
  * format or a legacy code page: "not-text".
  */
-async function* decodeUtf8(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+async function* decodeUtf8(source: CsvSource): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const decode = (chunk?: Uint8Array) => {
     try {
@@ -65,7 +68,7 @@ const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === "");
  * backpressure down to the download. Rows may have fewer or more cells than
  * the header; stray quotes inside fields are kept as text.
  */
-export async function openCsv(source: AsyncIterable<Uint8Array | string>): Promise<CsvTable> {
+export async function openCsv(source: CsvSource): Promise<CsvTable> {
   const text = decodeUtf8(source);
   let head = "";
   for (;;) {
@@ -77,12 +80,19 @@ export async function openCsv(source: AsyncIterable<Uint8Array | string>): Promi
   if (head.trim() === "") throw new CsvReadError("empty");
   const delimiter = detectDelimiter(head.split(/\r\n|\n|\r/, 1)[0] ?? "");
 
+  // The line the last complete record ended on, noted as the parser goes: an
+  // unclosed quote is reported at the end of the file, but it starts on the next line.
+  let parsedLines = 0;
   const parser = parse({
     delimiter,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: false, // empty lines still count as rows, so numbers match the spreadsheet
     max_record_size: MAX_RECORD_BYTES,
+    on_record: (record: string[], context) => {
+      parsedLines = context.lines;
+      return record;
+    },
   });
   const input = Readable.from(
     (async function* () {
@@ -102,7 +112,7 @@ export async function openCsv(source: AsyncIterable<Uint8Array | string>): Promi
       row++;
       return result.value;
     } catch (err) {
-      if (err instanceof CsvError) throw new CsvReadError("broken", typeof err.lines === "number" ? err.lines : undefined);
+      if (err instanceof CsvError) throw new CsvReadError("broken", parsedLines + 1);
       throw err;
     }
   };

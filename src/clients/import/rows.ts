@@ -101,15 +101,15 @@ export function parseRow(cells: string[], mapping: ColumnMapping, country: Count
   return {
     ok: true,
     value: {
-    name: name.value,
-    kind,
-    keyAccount: YES.has(rawKey),
-    phones,
-    email,
-    contactPerson: texts.contact || null,
-    source: texts.source || null,
-    notes: texts.notes || null,
-    tags,
+      name: name.value,
+      kind,
+      keyAccount: YES.has(rawKey),
+      phones,
+      email,
+      contactPerson: texts.contact || null,
+      source: texts.source || null,
+      notes: texts.notes || null,
+      tags,
     },
   };
 }

@@ -9,7 +9,7 @@ import { nameKey } from "../name-key.js";
 import { mapColumns, type ColumnMapping } from "./columns.js";
 import { findTeamCandidates, KeyIndex, type DedupeKeys, type TeamCandidate } from "./dedupe.js";
 import type { ImportCounts, ImportFailure, RowProblem } from "./import.model.js";
-import { CsvReadError, openCsv, type CsvRow } from "./read-csv.js";
+import { CsvReadError, openCsv, type CsvRow, type CsvSource } from "./read-csv.js";
 import { parseRow } from "./rows.js";
 
 /** Rows per round trip: one duplicate query and two bulk writes per batch. */
@@ -68,7 +68,7 @@ interface Pending {
  * "created" history entries) a batch at a time. Memory holds one batch plus
  * the keys of the rows seen so far, whatever the file's size.
  */
-export async function runImport(source: AsyncIterable<Uint8Array | string>, target: ImportTarget, hooks: ImportHooks = {}): Promise<ImportRun> {
+export async function runImport(source: CsvSource, target: ImportTarget, hooks: ImportHooks = {}): Promise<ImportRun> {
   const counts: ImportCounts = { rows: 0, valid: 0, bad: 0, duplicates: 0 };
   try {
     const table = await openCsv(source);
