@@ -48,6 +48,7 @@ export function defineImportClients(agenda: Agenda, deps: JobDeps): void {
       try {
         await importClients(deps, imp, t, () => job.touch());
       } catch (err) {
+        console.log("DEBUG import job error", err);
         // The last attempt tells the director instead of leaving them waiting; earlier ones are retried.
         if ((job.attrs.failCount ?? 0) >= RETRIES) {
           const progress = (await Import.findById(importId, { progress: 1 }).lean())?.progress;

@@ -48,7 +48,8 @@ describe("invite links", () => {
     await director.expectReply("Mark Twen joined your team as manager, level 2.");
     expect(await Member.findOne({ telegramId: 3002 }).lean()).toMatchObject({ role: "manager", level: 2, active: true });
     const menu = bot.fake.commands({ type: "chat", chat_id: 3002 }) as { command: string }[];
-    expect(menu.map((c) => c.command)).toEqual(["help", "language", "cancel"]);
+    expect(menu.map((c) => c.command)).toEqual(expect.arrayContaining(["clients", "deal", "bonus", "help", "language", "cancel"]));
+    expect(menu.map((c) => c.command)).not.toContain("team"); // a manager's menu
 
     // The same link a second time, by someone else: used.
     const eve = bot.user({ id: 3003, firstName: "Eve" });

@@ -65,7 +65,7 @@ describe("creating a team", () => {
 
     // The director's own "/" menu, in their language.
     const commands = bot.fake.commands({ type: "chat", chat_id: 1001 }) as { command: string }[];
-    expect(commands.map((c) => c.command)).toEqual(["team", "invite", "help", "language", "cancel"]);
+    expect(commands.map((c) => c.command)).toEqual(expect.arrayContaining(["team", "invite", "rotation", "bonus", "help", "language", "cancel"]));
   });
 
   it("accepts a city name and a lowercase zone", async () => {
