@@ -1,8 +1,9 @@
+import { createReadStream } from "node:fs";
 import type { Agenda } from "agenda";
 import { GrammyError } from "grammy";
 import type { CountryCode } from "libphonenumber-js";
 import { Types } from "mongoose";
-import { DownloadError, downloadTelegramFile } from "../src/bot/telegram-files.js";
+import { DownloadError, downloadTelegramFile, type DownloadedFile } from "../src/bot/telegram-files.js";
 import { MAX_SAMPLE_LINES, previewKeyboard, previewText } from "../src/bot/views/import-export.js";
 import { Import, type RowProblem } from "../src/clients/import/import.model.js";
 import { markFailed, markPreviewSent, savePreview } from "../src/clients/import/imports.js";
@@ -39,9 +40,9 @@ export function defineImportCheck(agenda: Agenda, deps: JobDeps): void {
     const t: Translate = (key, vars) => deps.i18n.t(language, key, vars);
     const members = await Member.find({ teamId: team._id }, { name: 1, role: 1, active: 1 }).lean();
 
-    let source: AsyncIterable<Uint8Array>;
+    let download: DownloadedFile;
     try {
-      source = await downloadTelegramFile(deps.api, deps.config, imp.fileId);
+      download = await downloadTelegramFile(deps.api, deps.config, imp.fileId);
     } catch (err) {
       if (!(err instanceof DownloadError || (err instanceof GrammyError && err.error_code === 400))) throw err;
       deps.logger.warn({ importId: String(importId), err: err.message }, "import file could not be downloaded");
@@ -52,7 +53,7 @@ export function defineImportCheck(agenda: Agenda, deps: JobDeps): void {
 
     const samples: RowProblem[] = [];
     const result = await runImport(
-      source,
+      createReadStream(download.path),
       {
         importId,
         teamId: team._id,
@@ -61,7 +62,7 @@ export function defineImportCheck(agenda: Agenda, deps: JobDeps): void {
         maxRows: MAX_IMPORT_ROWS,
       },
       { onProblem: (p) => void (samples.length < MAX_SAMPLE_LINES && samples.push(p)) },
-    );
+    ).finally(() => download.remove());
     if (!result.ok) {
       await markFailed(importId, result.failure, result.line);
       const vars = { file: imp.fileName, line: String(result.line ?? "?"), max: MAX_IMPORT_ROWS, headers: (result.headers ?? []).join(", ") || "—" };

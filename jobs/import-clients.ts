@@ -1,9 +1,10 @@
+import { createReadStream } from "node:fs";
 import { basename, extname } from "node:path";
 import { backoffStrategies, type Agenda } from "agenda";
 import { GrammyError } from "grammy";
 import type { CountryCode } from "libphonenumber-js";
 import { Types } from "mongoose";
-import { deliverDocument, downloadTelegramFile } from "../src/bot/telegram-files.js";
+import { deliverDocument, downloadTelegramFile, type DownloadedFile } from "../src/bot/telegram-files.js";
 import { MAX_SAMPLE_LINES, problemText, progressText, reportText } from "../src/bot/views/import-export.js";
 import { CsvFile } from "../src/clients/export/csv-file.js";
 import { Import, type ImportCounts, type ImportDoc, type RowProblem } from "../src/clients/import/import.model.js";
@@ -48,7 +49,6 @@ export function defineImportClients(agenda: Agenda, deps: JobDeps): void {
       try {
         await importClients(deps, imp, t, () => job.touch());
       } catch (err) {
-        console.log("DEBUG import job error", err);
         // The last attempt tells the director instead of leaving them waiting; earlier ones are retried.
         if ((job.attrs.failCount ?? 0) >= RETRIES) {
           const progress = (await Import.findById(importId, { progress: 1 }).lean())?.progress;
@@ -70,6 +70,7 @@ async function importClients(deps: JobDeps, imp: ImportDoc, t: Translate, touch:
   const owner = imp.ownerId ? (memberNames.get(String(imp.ownerId)) ?? "?") : null;
 
   let skipped: CsvFile | undefined;
+  let download: DownloadedFile | undefined;
   const samples: RowProblem[] = [];
   let lastProgress = Date.now();
   const showProgress = async (counts: ImportCounts, force = false) => {
@@ -82,9 +83,9 @@ async function importClients(deps: JobDeps, imp: ImportDoc, t: Translate, touch:
   };
 
   try {
-    const source = await downloadTelegramFile(deps.api, deps.config, imp.fileId);
+    download = await downloadTelegramFile(deps.api, deps.config, imp.fileId);
     const result = await runImport(
-      source,
+      createReadStream(download.path),
       {
         importId: imp._id,
         teamId: team._id,
@@ -125,5 +126,6 @@ async function importClients(deps: JobDeps, imp: ImportDoc, t: Translate, touch:
     await markReported(imp._id, deps.clock.now());
   } finally {
     await skipped?.remove();
+    await download?.remove();
   }
 }

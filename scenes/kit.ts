@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { SceneContext, SceneConversation } from "../src/bot/context.js";
 import type { Translate } from "../src/i18n/i18n.js";
-import type { Result } from "../src/shared/result.js";
+import { fail, ok, type Result } from "../src/shared/result.js";
 
 /**
  * Building blocks every guided conversation uses: one question, answered by
@@ -135,6 +135,14 @@ export async function choose<V extends string>(
     pick: (v) => options.find((o) => o.value === v)?.value,
   });
 }
+
+/** A parser for free text answers: something, and at most `max` characters. */
+export const freeText =
+  (max: number) =>
+  (text: string): Result<string, "text-too-long"> => {
+    const value = text.trim();
+    return value.length > 0 && value.length <= max ? ok(value) : fail("text-too-long");
+  };
 
 export function resultValue<T>(r: Result<T>): T | undefined {
   return r.ok ? r.value : undefined;

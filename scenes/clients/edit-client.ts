@@ -3,7 +3,7 @@ import { editClient, parseFieldValue, setClientStatus, type EditableField } from
 import { translator } from "../../src/i18n/i18n.js";
 import { ok } from "../../src/shared/result.js";
 import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
-import { ask } from "../kit.js";
+import { ask, freeText } from "../kit.js";
 import { cardButton } from "./card-button.js";
 
 export const EDIT_CLIENT = "edit-client";
@@ -53,7 +53,7 @@ export function markLostScene(deps: BotDeps) {
       prompt: t("lost-ask-reason"),
       choices: LOST_REASONS.map((r) => [{ label: t(`lost-reason-${r}`), value: r }]),
       pick: (v) => ((LOST_REASONS as readonly string[]).includes(v) ? t(`lost-reason-${v}`) : undefined),
-      parse: (s) => (s.trim().length > 0 && s.length <= 500 ? ok(s.trim()) : { ok: false, error: "text-too-long" }),
+      parse: freeText(500),
     });
     const saved = await conversation.external(async () => {
       const r = await setClientStatus({ viewer: viewerOf(actor), clientId, status: "lost", reason, rotation: team.rotation, now: deps.clock.now() });

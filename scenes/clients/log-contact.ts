@@ -8,7 +8,7 @@ import dayjs from "../../src/shared/dayjs.js";
 import { parseFollowUp } from "../../src/shared/parse/follow-up.js";
 import { ok } from "../../src/shared/result.js";
 import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
-import { ask, askOptional, choose } from "../kit.js";
+import { ask, askOptional, choose, freeText } from "../kit.js";
 import { cardButton } from "./card-button.js";
 import { pickClient } from "./pick-client.js";
 
@@ -41,7 +41,7 @@ export function logContactScene(deps: BotDeps) {
     );
     const text = await ask(conversation, ctx, t, {
       prompt: t("contact-ask-text"),
-      parse: (s) => (s.trim().length > 0 && s.length <= 3000 ? ok(s.trim()) : { ok: false, error: "text-too-long" }),
+      parse: freeText(3000),
     });
     const now = await conversation.external(() => deps.clock.now().toISOString());
     const followUp = await askOptional(conversation, ctx, t, {

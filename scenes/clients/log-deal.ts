@@ -5,9 +5,8 @@ import { DEAL_RECORDED, type DealRecordedData } from "../../src/deals/events.js"
 import { translator } from "../../src/i18n/i18n.js";
 import { formatAmount, parseAmount } from "../../src/shared/parse/amount.js";
 import { parsePastDate, utcToLocalDate } from "../../src/shared/parse/local-date.js";
-import { ok } from "../../src/shared/result.js";
 import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
-import { ask, askOptional, confirm } from "../kit.js";
+import { ask, askOptional, confirm, freeText } from "../kit.js";
 import { cardButton } from "./card-button.js";
 import { pickClient } from "./pick-client.js";
 
@@ -55,7 +54,7 @@ export function logDealScene(deps: BotDeps) {
     });
     const note = await askOptional(conversation, ctx, t, {
       prompt: t("deal-ask-note"),
-      parse: (s) => (s.trim().length > 0 && s.length <= 1000 ? ok(s.trim()) : { ok: false, error: "text-too-long" }),
+      parse: freeText(1000),
     });
     await confirm(
       conversation,

@@ -7,17 +7,11 @@ import { findDuplicates, type DuplicateMatch } from "../../src/clients/duplicate
 import { translator, type Translate } from "../../src/i18n/i18n.js";
 import { parseEmail } from "../../src/shared/parse/email.js";
 import { normalizePhone } from "../../src/shared/parse/phone.js";
-import { ok } from "../../src/shared/result.js";
 import { loadTeamFacts, type SceneActor } from "../actor.js";
-import { ask, askOptional, choose, confirm } from "../kit.js";
+import { ask, askOptional, choose, confirm, freeText } from "../kit.js";
 import { cardButton } from "./card-button.js";
 
 export const NEW_CLIENT = "new-client";
-
-const freeText = (max: number) => (text: string) => {
-  const value = text.trim();
-  return value.length > 0 && value.length <= max ? ok(value) : ({ ok: false, error: "text-too-long" } as const);
-};
 
 /** Tells the manager about a client the team already has; returns true when the flow must stop. */
 async function reportDuplicates(ctx: SceneContext, t: Translate, found: DuplicateMatch[]): Promise<boolean> {

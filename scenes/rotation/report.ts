@@ -3,9 +3,8 @@ import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/con
 import { translator } from "../../src/i18n/i18n.js";
 import { REPORT_OUTCOMES } from "../../src/rotation/rotation.model.js";
 import { fileReport, findPendingReport } from "../../src/rotation/reports.js";
-import { ok } from "../../src/shared/result.js";
 import type { SceneActor } from "../actor.js";
-import { ask, choose } from "../kit.js";
+import { ask, choose, freeText } from "../kit.js";
 import { cardButton } from "../clients/card-button.js";
 
 export const ROTATION_REPORT = "rotation-report";
@@ -37,7 +36,7 @@ export function rotationReportScene(deps: BotDeps) {
     );
     const comment = await ask(conversation, ctx, t, {
       prompt: t("report-ask-comment"),
-      parse: (s) => (s.trim().length > 0 && s.length <= 2000 ? ok(s.trim()) : { ok: false, error: "text-too-long" }),
+      parse: freeText(2000),
     });
     const saved = await conversation.external(() =>
       fileReport({ rotationId: pending.rotationId, memberId: new Types.ObjectId(actor.memberId), outcome, comment, now: deps.clock.now() }),

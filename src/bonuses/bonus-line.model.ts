@@ -54,8 +54,8 @@ const bonusLineSchema = new Schema<BonusLineDoc>(
   },
   { versionKey: false },
 );
-// Statements and /bonus: a manager's or the team's lines of a month.
-bonusLineSchema.index({ teamId: 1, payableMonth: 1, managerId: 1 });
+// Statements and /bonus: the team's lines of a month, and a manager's in date order.
+bonusLineSchema.index({ teamId: 1, payableMonth: 1, managerId: 1, dealAt: 1 });
 // What is still held, per manager, and the holdback sweep.
 bonusLineSchema.index({ teamId: 1, managerId: 1, status: 1 });
 bonusLineSchema.index({ status: 1, releaseAt: 1 });
