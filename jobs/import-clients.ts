@@ -1,13 +1,11 @@
 import { createReadStream } from "node:fs";
-import { basename, extname } from "node:path";
 import { backoffStrategies, type Agenda } from "agenda";
 import { GrammyError } from "grammy";
 import type { CountryCode } from "libphonenumber-js";
 import { Types } from "mongoose";
 import { deliverDocument, downloadTelegramFile, type DownloadedFile } from "../src/bot/telegram-files.js";
-import { MAX_SAMPLE_LINES, problemText, progressText, reportText } from "../src/bot/views/import-export.js";
-import { CsvFile } from "../src/clients/export/csv-file.js";
-import { Import, type ImportCounts, type ImportDoc, type RowProblem } from "../src/clients/import/import.model.js";
+import { progressText, reportText, skippedRows } from "../src/bot/views/import-export.js";
+import { Import, type ImportCounts, type ImportDoc } from "../src/clients/import/import.model.js";
 import { markDone, markFailed, markReported, saveProgress, startImport } from "../src/clients/import/imports.js";
 import { runImport } from "../src/clients/import/run-import.js";
 import type { Translate } from "../src/i18n/i18n.js";
@@ -69,15 +67,14 @@ async function importClients(deps: JobDeps, imp: ImportDoc, t: Translate, touch:
   const memberNames = new Map(members.map((m) => [String(m._id), m.name]));
   const owner = imp.ownerId ? (memberNames.get(String(imp.ownerId)) ?? "?") : null;
 
-  let skipped: CsvFile | undefined;
+  const skipped = skippedRows(t, imp.fileName);
   let download: DownloadedFile | undefined;
-  const samples: RowProblem[] = [];
   let lastProgress = Date.now();
-  const showProgress = async (counts: ImportCounts, force = false) => {
-    if (!imp.messageId || (!force && Date.now() - lastProgress < PROGRESS_EVERY_MS)) return;
+  const showProgress = async (counts: ImportCounts, finished = false) => {
+    if (!imp.messageId || (!finished && Date.now() - lastProgress < PROGRESS_EVERY_MS)) return;
     lastProgress = Date.now();
     // Progress is a courtesy: a failed edit (message deleted, not modified) must not stop the import.
-    await deps.api.editMessageText(imp.chatId, imp.messageId, progressText(t, imp, counts.rows)).catch((err: unknown) => {
+    await deps.api.editMessageText(imp.chatId, imp.messageId, progressText(t, imp, counts.rows, finished)).catch((err: unknown) => {
       if (!(err instanceof GrammyError)) throw err;
     });
   };
@@ -94,14 +91,7 @@ async function importClients(deps: JobDeps, imp: ImportDoc, t: Translate, touch:
         write: { ownerId: imp.ownerId, now: imp.confirmedAt!, rotation: team.settings.rotation },
       },
       {
-        onStart: async ({ header, delimiter }) => {
-          const name = `${basename(imp.fileName, extname(imp.fileName)).slice(0, 60) || "import"}-not-imported.csv`;
-          skipped = await CsvFile.create(name, [t("import-col-row"), t("import-col-reason"), ...header], { delimiter });
-        },
-        onProblem: async (problem, cells) => {
-          if (samples.length < MAX_SAMPLE_LINES) samples.push(problem);
-          await skipped!.write([problem.row, problemText(t, problem), ...cells]);
-        },
+        ...skipped.hooks(),
         onBatch: async (counts) => {
           await saveProgress(imp._id, counts);
           await touch(); // keeps Agenda's lock on a long import
@@ -118,14 +108,12 @@ async function importClients(deps: JobDeps, imp: ImportDoc, t: Translate, touch:
     }
     await markDone(imp._id, result.counts, deps.clock.now());
     await showProgress(result.counts, true);
-    await deliver(deps.api, deps.logger, imp.chatId, reportText(t, imp, result.counts, owner, samples));
-    if (skipped && skipped.rows > 0) {
-      await skipped.close();
-      await deliverDocument(deps.api, deps.logger, imp.chatId, { path: skipped.path, name: basename(skipped.path) }, t("import-skipped-caption", { file: imp.fileName, count: skipped.rows }));
-    }
+    await deliver(deps.api, deps.logger, imp.chatId, reportText(t, imp, result.counts, owner, skipped.samples));
+    const file = await skipped.close();
+    if (file) await deliverDocument(deps.api, deps.logger, imp.chatId, file, t("import-skipped-caption", { file: imp.fileName, count: file.rows }));
     await markReported(imp._id, deps.clock.now());
   } finally {
-    await skipped?.remove();
+    await skipped.remove();
     await download?.remove();
   }
 }

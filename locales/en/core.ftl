@@ -46,6 +46,7 @@ help-director =
     What you can do:
     • /team: members, levels, deactivate a manager
     • /invite: a link that adds a manager or director
+    • /import: load an existing client base from a CSV; /export: clients, contacts or deals as CSV
     • /rotation: preview and run the client rotation, its settings and past runs
     • /clients: all the team's clients, by manager too
     • /find text, /newclient, /contact, /deal: as for managers

@@ -50,7 +50,7 @@ import-field-notes = notes
 import-problems-title = Not imported:
 import-more = …and { $count } more
 import-ask-owner = Whose clients will the { $count } new ones be?
-import-nothing-new = There is nothing new to import in this file.
+import-nothing-new = There is nothing new to import in this file. The file below lists every row with the reason.
 btn-import-pool = 🗂 Team's free pool
 import-free-pool = free pool
 import-confirm-pool = Import { $count } clients into the team's free pool?
@@ -81,6 +81,7 @@ import-col-reason = reason
 ## Import: running and report
 import-started = ⏳ Importing { $count } clients from { $file }… I'll send a report when it is done.
 import-progress = ⏳ Importing { $file }: { $done } of { $total } rows read…
+import-progress-done = ✅ { $file }: all { $total } rows read. The report is below.
 import-done =
     ✅ Import of { $file } finished.
     New clients: { $created } ({ $owner })

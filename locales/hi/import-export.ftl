@@ -50,7 +50,7 @@ import-field-notes = नोट्स
 import-problems-title = इम्पोर्ट नहीं होंगी:
 import-more = …और { $count }
 import-ask-owner = { $count } नए ग्राहक किसे दिए जाएँ?
-import-nothing-new = इस फ़ाइल में इम्पोर्ट करने के लिए कोई नया ग्राहक नहीं है।
+import-nothing-new = इस फ़ाइल में इम्पोर्ट करने के लिए कोई नया ग्राहक नहीं है। नीचे की फ़ाइल में हर पंक्ति कारण सहित है।
 btn-import-pool = 🗂 टीम का फ्री पूल
 import-free-pool = फ्री पूल
 import-confirm-pool = { $count } ग्राहक टीम के फ्री पूल में इम्पोर्ट करें?
@@ -81,6 +81,7 @@ import-col-reason = कारण
 ## इम्पोर्ट: प्रगति और रिपोर्ट
 import-started = ⏳ { $file } से { $count } ग्राहक इम्पोर्ट हो रहे हैं… पूरा होने पर रिपोर्ट भेजूँगा।
 import-progress = ⏳ { $file } इम्पोर्ट हो रही है: { $total } में से { $done } पंक्तियाँ पढ़ी गईं…
+import-progress-done = ✅ { $file }: सभी { $total } पंक्तियाँ पढ़ी गईं। रिपोर्ट नीचे है।
 import-done =
     ✅ { $file } का इम्पोर्ट पूरा हुआ।
     नए ग्राहक: { $created } ({ $owner })

@@ -50,7 +50,7 @@ import-field-notes = комментарий
 import-problems-title = Не будут загружены:
 import-more = …и ещё { $count }
 import-ask-owner = Кому отдать { $count } новых клиентов?
-import-nothing-new = В этом файле нет новых клиентов для загрузки.
+import-nothing-new = В этом файле нет новых клиентов для загрузки. В файле ниже — все строки с причиной.
 btn-import-pool = 🗂 В свободную базу
 import-free-pool = свободная база
 import-confirm-pool = Загрузить { $count } клиентов в свободную базу команды?
@@ -81,6 +81,7 @@ import-col-reason = причина
 ## Импорт: ход и отчёт
 import-started = ⏳ Загружаю { $count } клиентов из { $file }… Пришлю отчёт, когда закончу.
 import-progress = ⏳ Загружаю { $file }: прочитано { $done } из { $total } строк…
+import-progress-done = ✅ { $file }: прочитаны все { $total } строк. Отчёт ниже.
 import-done =
     ✅ Импорт { $file } завершён.
     Новых клиентов: { $created } ({ $owner })

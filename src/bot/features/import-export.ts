@@ -31,8 +31,9 @@ export function looksLikeCsv(fileName: string | undefined, mimeType: string | un
   return CSV_TYPES.has((mimeType ?? "").toLowerCase());
 }
 
-const activeManagers = (teamId: Types.ObjectId) =>
-  Member.find({ teamId, role: "manager", active: true }, { name: 1 }).sort({ name: 1 }).lean();
+/** Sorted as the preview job sorts them, so "Back" shows the same buttons in the same order. */
+const activeManagers = async (teamId: Types.ObjectId) =>
+  (await Member.find({ teamId, role: "manager", active: true }, { name: 1 }).lean()).sort((a, b) => a.name.localeCompare(b.name));
 
 /**
  * Directors' CSV import and exports. The handlers only check, record and

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { ImportCounts, ImportDoc, RowProblem } from "../../clients/import/import.model.js";
+import { SkippedRows } from "../../clients/import/skipped-rows.js";
 import type { Translate } from "../../i18n/i18n.js";
 
 /**
@@ -80,8 +81,9 @@ export function confirmKeyboard(t: Translate, importId: string, owner: string): 
   return new InlineKeyboard().text(t("btn-confirm"), `imp:y:${importId}:${owner}`).row().text(t("btn-back"), `imp:b:${importId}`);
 }
 
-export function progressText(t: Translate, imp: Pick<ImportDoc, "fileName" | "preview">, done: number): string {
-  return t("import-progress", { file: clip(imp.fileName), done, total: imp.preview?.rows ?? done });
+/** The preview message while the import runs; `finished` leaves it saying so once the report is out. */
+export function progressText(t: Translate, imp: Pick<ImportDoc, "fileName" | "preview">, done: number, finished = false): string {
+  return t(finished ? "import-progress-done" : "import-progress", { file: clip(imp.fileName), done, total: imp.preview?.rows ?? done });
 }
 
 /** The final word: how many clients, for whom, and what was left out. */
@@ -98,4 +100,14 @@ export function reportText(t: Translate, imp: Pick<ImportDoc, "fileName">, count
     problemList(t, samples, skipped) +
     (skipped > 0 ? `\n\n${t("import-done-file")}` : "")
   );
+}
+
+/** The CSV of rows left out, with the row and reason columns in the director's language. */
+export function skippedRows(t: Translate, uploadName: string): SkippedRows {
+  return new SkippedRows({
+    uploadName,
+    labels: { row: t("import-col-row"), reason: t("import-col-reason") },
+    reasonOf: (p) => problemText(t, p),
+    maxSamples: MAX_SAMPLE_LINES,
+  });
 }

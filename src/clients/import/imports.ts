@@ -17,8 +17,6 @@ export async function createImport(input: {
   fileSize: number;
   now: Date;
 }): Promise<ImportDoc> {
-  // The collection must exist before its first insert (the offline stand-in can lose a document otherwise).
-  await Import.init();
   const doc = await Import.create({ ...input, status: "checking", createdAt: input.now });
   return doc.toObject();
 }
