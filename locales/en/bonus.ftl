@@ -64,6 +64,7 @@ deal-card =
     Amount: { $amount }
     Profit: { $profit }
     Note: { $note }
+deal-list-line = No. { $number } · { $date } · { $amount }
 btn-deal-amount = ✏️ Amount
 btn-deal-profit = ✏️ Profit
 btn-deal-delete = 🗑 Delete

@@ -64,6 +64,7 @@ deal-card =
     राशि: { $amount }
     मुनाफ़ा: { $profit }
     नोट: { $note }
+deal-list-line = नं. { $number } · { $date } · { $amount }
 btn-deal-amount = ✏️ राशि
 btn-deal-profit = ✏️ मुनाफ़ा
 btn-deal-delete = 🗑 हटाएँ

@@ -64,6 +64,7 @@ deal-card =
     Сумма: { $amount }
     Прибыль: { $profit }
     Заметка: { $note }
+deal-list-line = № { $number } · { $date } · { $amount }
 btn-deal-amount = ✏️ Сумма
 btn-deal-profit = ✏️ Прибыль
 btn-deal-delete = 🗑 Удалить

@@ -38,8 +38,35 @@ const major = (minor: number, currency: string) => {
   return (minor / 10 ** digits).toFixed(digits);
 };
 
-const snapshot = (lines: { kind: string; amountMinor: number; status: string }[]) =>
-  lines.map((l) => ({ kind: l.kind, amountMinor: l.amountMinor, status: l.status }));
+type LineState = { kind: string; amountMinor: number; status: string };
+const snapshot = (lines: LineState[]) => lines.map((l) => ({ kind: l.kind, amountMinor: l.amountMinor, status: l.status }));
+
+/** The audit entry (lines before and after) and the line in the client's history, for any change to a deal. */
+async function logDealChange(
+  deal: DealDoc,
+  viewer: Viewer,
+  now: Date,
+  entry: { action: "deal-edited" | "deal-deleted"; before: LineState[]; after: LineState[]; change: Record<string, unknown>; shownAs: string },
+): Promise<void> {
+  await BonusAudit.create({
+    teamId: deal.teamId,
+    dealId: deal._id,
+    action: entry.action,
+    actorId: viewer.memberId,
+    at: now,
+    before: snapshot(entry.before),
+    after: snapshot(entry.after),
+    change: entry.change,
+  });
+  await ClientEvent.create({
+    teamId: deal.teamId,
+    clientId: deal.clientId,
+    kind: "edited",
+    at: now,
+    actorId: viewer.memberId,
+    data: { field: "deal", from: major(deal.amountMinor, deal.currency), to: entry.shownAs },
+  });
+}
 
 export async function editDeal(input: {
   viewer: Viewer;
@@ -75,23 +102,12 @@ export async function editDeal(input: {
     { ordered: false },
   );
   const after = await BonusLine.find({ dealId: deal._id, voidedAt: null }).lean();
-  await BonusAudit.create({
-    teamId: deal.teamId,
-    dealId: deal._id,
+  await logDealChange(deal, input.viewer, input.now, {
     action: "deal-edited",
-    actorId: input.viewer.memberId,
-    at: input.now,
-    before: snapshot(before),
-    after: snapshot(after),
+    before,
+    after,
     change: { from: { amountMinor: deal.amountMinor, profitMinor: deal.profitMinor }, to: input.change },
-  });
-  await ClientEvent.create({
-    teamId: deal.teamId,
-    clientId: deal.clientId,
-    kind: "edited",
-    at: input.now,
-    actorId: input.viewer.memberId,
-    data: { field: "deal", from: major(deal.amountMinor, deal.currency), to: major(updated.amountMinor, deal.currency) },
+    shownAs: major(updated.amountMinor, deal.currency),
   });
   return ok(updated);
 }
@@ -108,16 +124,7 @@ export async function deleteDeal(input: { viewer: Viewer; dealId: string; rotati
   if (!deleted) return fail("not-found");
   const before = await BonusLine.find({ dealId: deal._id, voidedAt: null }).lean();
   await BonusLine.updateMany({ dealId: deal._id, voidedAt: null }, { $set: { voidedAt: input.now } });
-  await BonusAudit.create({
-    teamId: deal.teamId,
-    dealId: deal._id,
-    action: "deal-deleted",
-    actorId: input.viewer.memberId,
-    at: input.now,
-    before: snapshot(before),
-    after: [],
-    change: { amountMinor: deal.amountMinor },
-  });
+  await logDealChange(deal, input.viewer, input.now, { action: "deal-deleted", before, after: [], change: { amountMinor: deal.amountMinor }, shownAs: "—" });
 
   const [stats] = await Deal.aggregate<{ count: number; first: Date; last: Date }>([
     { $match: { clientId: deal.clientId, deletedAt: null } },
@@ -126,13 +133,5 @@ export async function deleteDeal(input: { viewer: Viewer; dealId: string; rotati
   const counters = { dealCount: stats?.count ?? 0, firstDealAt: stats?.first ?? null, lastDealAt: stats?.last ?? null };
   const client = await Client.findOneAndUpdate({ _id: deal.clientId }, { $set: counters }, { returnDocument: "after" }).lean();
   if (client) await Client.updateOne({ _id: client._id }, { $set: { rotationDueAt: storedRotationDueAt(client, input.rotation) } });
-  await ClientEvent.create({
-    teamId: deal.teamId,
-    clientId: deal.clientId,
-    kind: "edited",
-    at: input.now,
-    actorId: input.viewer.memberId,
-    data: { field: "deal", from: major(deal.amountMinor, deal.currency), to: "—" },
-  });
   return ok(deleted);
 }

@@ -181,7 +181,7 @@ describe("new-client bonuses: worked examples A and B", () => {
     await anna.expectReply(/^Client One/);
     anna.tap("💰 Deals");
     await anna.expectReply(/Deals of Client One/);
-    anna.tap(/^№3/);
+    anna.tap(/^No\. 3 ·/);
     await anna.expectReply(/Deal no\. 3 of 01\.03\.2026/);
     anna.tap("✏️ Amount");
     await anna.expectReply(/The correct amount/);
@@ -201,7 +201,7 @@ describe("new-client bonuses: worked examples A and B", () => {
     await anna.expectReply(/^Client One/);
     anna.tap("💰 Deals");
     await anna.expectReply(/Deals of Client One/);
-    anna.tap(/^№3/);
+    anna.tap(/^No\. 3 ·/);
     await anna.expectReply(/Deal no\. 3/);
     anna.tap("🗑 Delete");
     await anna.expectReply(/Delete deal no\. 3\?/);

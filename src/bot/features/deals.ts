@@ -23,7 +23,8 @@ export function dealsFeature(deps: BotDeps): Composer<BotContext> {
     const deals = await recentDeals(client._id);
     const kb = new InlineKeyboard();
     for (const d of deals) {
-      kb.text(`№${d.sequence} · ${d.date.split("-").reverse().join(".")} · ${formatAmount(d.amountMinor, team.currency, ctx.identity.language)}`, `dl:v:${d._id}`).row();
+      const line = ctx.t("deal-list-line", { number: d.sequence, date: d.date.split("-").reverse().join("."), amount: formatAmount(d.amountMinor, team.currency, ctx.identity.language) });
+      kb.text(line, `dl:v:${d._id}`).row();
     }
     kb.text(ctx.t("btn-back"), `cl:v:${client._id}:0`);
     await ctx.answerCallbackQuery();
