@@ -4,7 +4,7 @@ import { createLogger } from "./logger.js";
 
 /**
  * Process entry: validated config, then the app for this PROCESS_ROLE, then
- * a graceful stop on SIGINT/SIGTERM (a second signal forces the exit).
+ * a graceful stop on SIGINT/SIGTERM (a second signal a moment later forces the exit).
  */
 let config: Config;
 try {
@@ -20,9 +20,15 @@ const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.BOT_TOKE
 
 try {
   const app = await startApp({ config, logger });
-  let signals = 0;
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (++signals > 1) process.exit(130);
+    // A second signal forces the exit (Ctrl-C twice), but not one arriving together with the
+    // first: `npm start` and service managers often deliver the same SIGTERM twice.
+    if (firstSignalAt) {
+      if (Date.now() - firstSignalAt > 1000) process.exit(130);
+      return;
+    }
+    firstSignalAt = Date.now();
     logger.info({ signal }, "signal received");
     const force = setTimeout(() => {
       logger.error("graceful shutdown timed out");
