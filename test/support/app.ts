@@ -61,6 +61,8 @@ export class TestBot {
       TELEGRAM_API_ROOT: this.fake.apiRoot,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "info",
       JOBS_PROCESS_EVERY_MS: "100",
+      // Tests tick the team clock themselves (agenda.now) after setting the ManualClock.
+      TEAM_CLOCK_INTERVAL: "60 minutes",
       ...this.opts.env,
     });
     const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.BOT_TOKEN], destination: this.logs });
