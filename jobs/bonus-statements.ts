@@ -1,4 +1,4 @@
-import type { Agenda } from "agenda";
+import { backoffStrategies, type Agenda } from "agenda";
 import { InputFile } from "grammy";
 import { renderStatement, renderTeamSummary } from "../src/bot/views/bonus.js";
 import { writeStatementCsv } from "../src/bonuses/statement-csv.js";
@@ -65,7 +65,8 @@ export function defineBonusStatements(agenda: Agenda, deps: JobDeps): void {
         }
       }
     },
-    { lockLifetime: 30 * 60 * 1000 },
+    // Retried on failure: the claims keep anyone from getting a statement twice.
+    { lockLifetime: 30 * 60 * 1000, backoff: backoffStrategies.exponential({ delay: 30_000, maxRetries: 5 }) },
   );
 }
 

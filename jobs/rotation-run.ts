@@ -1,4 +1,4 @@
-import type { Agenda } from "agenda";
+import { backoffStrategies, type Agenda } from "agenda";
 import { Types } from "mongoose";
 import { renderNotice, renderSummary } from "../src/bot/views/rotation.js";
 import { releaseClientsToPool } from "../src/clients/ownership.js";
@@ -47,7 +47,8 @@ export function defineRotationRun(agenda: Agenda, deps: JobDeps): void {
       const applied = await RotationRun.findById(run._id).lean();
       if (applied) await notify(deps, team, applied);
     },
-    { lockLifetime: 30 * 60 * 1000 },
+    // A failed run (database hiccup, Telegram down) is retried; every step is safe to repeat.
+    { lockLifetime: 30 * 60 * 1000, backoff: backoffStrategies.exponential({ delay: 30_000, maxRetries: 5 }) },
   );
 }
 

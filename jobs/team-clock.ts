@@ -9,10 +9,9 @@ import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
 import { languagesOf } from "../src/users/languages.js";
 import { renderResolutions } from "../src/bot/views/bonus.js";
-import { unaccruedDeals } from "../src/bonuses/accrual.js";
+import { accrueDealLines, unaccruedDeals } from "../src/bonuses/accrual.js";
 import { resolveDueUplifts } from "../src/bonuses/holdback.js";
 import { Client } from "../src/clients/client.model.js";
-import { DEAL_RECORDED, type DealRecordedData } from "../src/deals/events.js";
 import { BONUS_STATEMENTS_JOB, type StatementsJobData } from "./bonus-statements.js";
 import type { JobDeps } from "./context.js";
 import type { JobQueue } from "./queue.js";
@@ -24,7 +23,7 @@ export const TEAM_CLOCK_JOB = "team.clock";
  * The scheduler: every minute, for every team, in the team's own timezone,
  * starts what is due (the nightly rotation at its hour, last month's bonus
  * statements on the 1st), then sends the report reminders that came due,
- * ends the holdbacks that are over, and re-publishes deals whose "recorded"
+ * ends the holdbacks that are over, and accrues deals whose "recorded"
  * event got lost. Each thing is keyed by team and period, so a tick repeated,
  * late or on two workers starts nothing twice.
  */
@@ -52,9 +51,9 @@ export function defineTeamClock(agenda: Agenda, deps: JobDeps, queue: JobQueue):
     }
     await sendReportReminders(deps, now);
     await endHoldbacks(deps, now);
+    // Deals whose "recorded" event never arrived (or whose accrual failed): accrued here, each on its own.
     for (const dealId of await unaccruedDeals(new Date(now.getTime() - 60_000))) {
-      const data: DealRecordedData = { dealId: String(dealId) };
-      await queue.enqueue(DEAL_RECORDED, data, { dealId: String(dealId) });
+      await accrueDealLines(dealId, now).catch((err: unknown) => deps.logger.error({ err, dealId: String(dealId) }, "bonus accrual failed"));
     }
   });
 }

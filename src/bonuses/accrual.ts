@@ -50,7 +50,11 @@ export async function accrueDealLines(dealId: Types.ObjectId, now: Date): Promis
   const deal = await Deal.findById(dealId).lean();
   if (!deal || deal.deletedAt) return 0;
   const team = await Team.findById(deal.teamId, { timezone: 1 }).lean();
-  if (!team) return 0;
+  if (!team) {
+    // Nothing to accrue for a team that is gone; marked so the sweep stops looking at it.
+    await Deal.updateOne({ _id: deal._id, accruedAt: null }, { $set: { accruedAt: now } });
+    return 0;
+  }
   const drafts = accrueDeal(deal.bonusPlan, dealFacts(deal), team.timezone);
   const result = await BonusLine.bulkWrite(
     drafts.map((d) => ({ updateOne: { filter: { _id: lineId(deal._id, d.kind) }, update: { $setOnInsert: lineDocument(deal, d, now) }, upsert: true } })),

@@ -57,9 +57,11 @@ const DUE_FIELD: Record<ReminderKind, "remindBeforeAt" | "remindOnDayAt" | "dueA
 export async function claimDueReminders(now: Date, limit = 500): Promise<DueReminder[]> {
   const claimed: DueReminder[] = [];
   for (const kind of ["overdue", "on-day", "before"] as const) {
-    const due = await Rotation.find({ report: null, [CLAIM_FIELD[kind]]: null, [DUE_FIELD[kind]]: { $lte: now } }).limit(limit).lean();
+    // A reminder whose deadline already passed is never sent (only the overdue warning is), and
+    // it is filtered in the query so such entries cannot crowd newer ones out of the limit.
+    const late = kind === "overdue" ? {} : { dueAt: { $gt: now } };
+    const due = await Rotation.find({ report: null, [CLAIM_FIELD[kind]]: null, [DUE_FIELD[kind]]: { $lte: now }, ...late }).limit(limit).lean();
     for (const rotation of due) {
-      if (kind !== "overdue" && rotation.dueAt <= now) continue;
       const r = await Rotation.updateOne({ _id: rotation._id, report: null, [CLAIM_FIELD[kind]]: null }, { $set: { [CLAIM_FIELD[kind]]: now } });
       if (r.modifiedCount === 1) claimed.push({ kind, rotation });
     }
