@@ -6,6 +6,7 @@ import { recordDeal } from "../src/deals/record-deal.js";
 import { applyRun, planTeamRun } from "../src/rotation/run-rotation.js";
 import { RotationRun } from "../src/rotation/rotation-run.model.js";
 import { Rotation } from "../src/rotation/rotation.model.js";
+import { claimDueReminders } from "../src/rotation/reports.js";
 import { Team } from "../src/teams/team.model.js";
 import { useTestDatabase } from "./support/db.js";
 import { seedClients, seedMember, seedTeam } from "./support/seed.js";
@@ -111,5 +112,31 @@ describe("applying a rotation run", () => {
       remindOnDayAt: new Date("2026-12-02T08:00:00Z"),
       report: null,
     });
+  });
+
+  it("claims each reminder once and never lets stale ones crowd out due ones", async () => {
+    const teamId = new Types.ObjectId();
+    const now = new Date("2026-06-10T08:00:00Z");
+    const day = 24 * 3600 * 1000;
+    const rotation = (id: string, dueInDays: number) => ({
+      _id: id,
+      teamId,
+      runId: "r",
+      clientId: new Types.ObjectId(),
+      toId: new Types.ObjectId(),
+      reason: "lapsed",
+      at: new Date(now.getTime() - 7 * day),
+      dueAt: new Date(now.getTime() + dueInDays * day),
+      remindBeforeAt: new Date(now.getTime() + (dueInDays - 1.5) * day),
+      remindOnDayAt: new Date(now.getTime() + (dueInDays - 0.5) * day),
+      report: null,
+      // The overdue warning of the stale ones went out already.
+      escalatedAt: dueInDays < 0 ? now : null,
+    });
+    // Three whose deadline passed long ago (their reminders were never sent), one due tomorrow.
+    await Rotation.insertMany([rotation("stale-1", -5), rotation("stale-2", -5), rotation("stale-3", -5), rotation("fresh", 1)]);
+    const first = await claimDueReminders(now, 2);
+    expect(first.map((r) => [r.kind, r.rotation._id])).toEqual([["before", "fresh"]]);
+    expect(await claimDueReminders(now, 2)).toEqual([]);
   });
 });
