@@ -3,14 +3,13 @@ import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/con
 import { CONTACT_KINDS } from "../../src/clients/client-event.model.js";
 import { logContact } from "../../src/clients/contacts.js";
 import { FOLLOW_UP_JOB, type FollowUpJobData } from "../../jobs/follow-up-reminder.js";
-import { translator } from "../../src/i18n/i18n.js";
 import dayjs from "../../src/shared/dayjs.js";
 import { parseFollowUp } from "../../src/shared/parse/follow-up.js";
 import { ok } from "../../src/shared/result.js";
-import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
+import { viewerOf, type SceneActor } from "../actor.js";
 import { ask, askOptional, choose, freeText } from "../kit.js";
 import { cardButton } from "./card-button.js";
-import { pickClient } from "./pick-client.js";
+import { openClientFlow } from "./pick-client.js";
 
 export const LOG_CONTACT = "log-contact";
 
@@ -26,11 +25,9 @@ export function logContactScene(deps: BotDeps) {
     actor: SceneActor,
     clientId: string | null,
   ): Promise<void> {
-    const t = translator(deps.i18n, actor.language);
-    const client = await pickClient(conversation, ctx, t, actor, clientId);
-    if (!client) return;
-    const team = await loadTeamFacts(conversation, actor.teamId);
-    const entryId = await conversation.external(() => String(new Types.ObjectId()));
+    const flow = await openClientFlow(conversation, ctx, deps, actor, clientId);
+    if (!flow) return;
+    const { t, client, team, newId: entryId } = flow;
 
     const kind = await choose(
       conversation,

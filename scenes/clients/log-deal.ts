@@ -2,13 +2,12 @@ import { Types } from "mongoose";
 import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
 import { recordDeal } from "../../src/deals/record-deal.js";
 import { DEAL_RECORDED, type DealRecordedData } from "../../src/deals/events.js";
-import { translator } from "../../src/i18n/i18n.js";
 import { formatAmount, parseAmount } from "../../src/shared/parse/amount.js";
 import { parsePastDate, utcToLocalDate } from "../../src/shared/parse/local-date.js";
-import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
+import { viewerOf, type SceneActor } from "../actor.js";
 import { ask, askOptional, confirm, freeText } from "../kit.js";
 import { cardButton } from "./card-button.js";
-import { pickClient } from "./pick-client.js";
+import { openClientFlow } from "./pick-client.js";
 
 export const LOG_DEAL = "log-deal";
 
@@ -25,11 +24,9 @@ export function logDealScene(deps: BotDeps) {
     actor: SceneActor,
     clientId: string | null,
   ): Promise<void> {
-    const t = translator(deps.i18n, actor.language);
-    const client = await pickClient(conversation, ctx, t, actor, clientId);
-    if (!client) return;
-    const team = await loadTeamFacts(conversation, actor.teamId);
-    const dealId = await conversation.external(() => String(new Types.ObjectId()));
+    const flow = await openClientFlow(conversation, ctx, deps, actor, clientId);
+    if (!flow) return;
+    const { t, client, team, newId: dealId } = flow;
     const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));
     const money = (minor: number) => formatAmount(minor, team.currency, actor.language);
 

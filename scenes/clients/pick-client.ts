@@ -1,8 +1,9 @@
-import type { SceneContext, SceneConversation } from "../../src/bot/context.js";
+import { Types } from "mongoose";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
 import { findClients, recentClients } from "../../src/clients/queries.js";
 import { findVisibleClient } from "../../src/clients/viewer.js";
-import type { Translate } from "../../src/i18n/i18n.js";
-import { viewerOf, type SceneActor } from "../actor.js";
+import { translator, type Translate } from "../../src/i18n/i18n.js";
+import { loadTeamFacts, viewerOf, type SceneActor, type TeamFacts } from "../actor.js";
 import { askRaw, type Choice } from "../kit.js";
 
 export interface PickedClient {
@@ -60,4 +61,28 @@ export async function pickClient(
     offered = found.length > 0 ? found : recent;
     prompt = found.length > 0 ? t("client-pick-many") : t("client-pick-nothing", { text: answer.text });
   }
+}
+
+export interface ClientFlow {
+  t: Translate;
+  client: PickedClient;
+  team: TeamFacts;
+  /** An id chosen once for what the flow will write (its idempotency key). */
+  newId: string;
+}
+
+/** How every "do something on a client" conversation starts: the client, the team, a fresh id. */
+export async function openClientFlow(
+  conversation: SceneConversation,
+  ctx: SceneContext,
+  deps: Pick<BotDeps, "i18n">,
+  actor: SceneActor,
+  clientId: string | null,
+): Promise<ClientFlow | null> {
+  const t = translator(deps.i18n, actor.language);
+  const client = await pickClient(conversation, ctx, t, actor, clientId);
+  if (!client) return null;
+  const team = await loadTeamFacts(conversation, actor.teamId);
+  const newId = await conversation.external(() => String(new Types.ObjectId()));
+  return { t, client, team, newId };
 }

@@ -8,15 +8,9 @@ import { Import, type ImportCounts, type ImportDoc, type ImportFailure, type Row
  * import in another state and does nothing.
  */
 
-export async function createImport(input: {
-  teamId: Types.ObjectId;
-  uploadedBy: Types.ObjectId;
-  chatId: number;
-  fileId: string;
-  fileName: string;
-  fileSize: number;
-  now: Date;
-}): Promise<ImportDoc> {
+export async function createImport(
+  input: Pick<ImportDoc, "teamId" | "uploadedBy" | "chatId" | "fileId" | "fileName" | "fileSize"> & { now: Date },
+): Promise<ImportDoc> {
   const doc = await Import.create({ ...input, status: "checking", createdAt: input.now });
   return doc.toObject();
 }
