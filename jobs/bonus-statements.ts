@@ -9,7 +9,7 @@ import type { Translate } from "../src/i18n/i18n.js";
 import { deliver, isBlockedError, markBlocked } from "../src/notify/deliver.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
-import { languagesOf } from "../src/users/languages.js";
+import { languagesOf } from "../src/users/users.js";
 import type { JobDeps } from "./context.js";
 
 export const BONUS_STATEMENTS_JOB = "bonus.statements";

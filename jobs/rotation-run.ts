@@ -8,7 +8,7 @@ import { applyRun, planDeactivationRun, planTeamRun } from "../src/rotation/run-
 import { RotationRun, type RotationRunDoc } from "../src/rotation/rotation-run.model.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team, type TeamDoc } from "../src/teams/team.model.js";
-import { languagesOf } from "../src/users/languages.js";
+import { languagesOf } from "../src/users/users.js";
 import type { JobDeps } from "./context.js";
 
 export const ROTATION_RUN_JOB = "rotation.run";
@@ -55,7 +55,8 @@ export function defineRotationRun(agenda: Agenda, deps: JobDeps): void {
 async function notify(deps: JobDeps, team: TeamDoc, run: RotationRunDoc): Promise<void> {
   const outcome = await runOutcome(run);
   const directors = await Member.find({ teamId: team._id, role: "director", active: true }, { telegramId: 1 }).lean();
-  const recipients = [...outcome.notices.map((n) => n.telegramId), ...directors.map((d) => d.telegramId)];
+  const summaryTo = run.requestedBy ? [run.requestedBy] : directors.map((d) => d.telegramId);
+  const recipients = [...outcome.notices.map((n) => n.telegramId), ...summaryTo];
   const languages = await languagesOf(recipients, team.language);
 
   for (const notice of outcome.notices) {
@@ -68,11 +69,8 @@ async function notify(deps: JobDeps, team: TeamDoc, run: RotationRunDoc): Promis
   // Nightly runs that moved nothing stay quiet; asked-for runs always answer.
   if (run.kind === "nightly" && outcome.moved === 0 && outcome.skipped === 0) return;
   if (!(await claimSummary(run._id, deps.clock.now()))) return;
-  const members = await Member.find({ teamId: team._id }, { name: 1 }).lean();
-  const names = new Map(members.map((m) => [String(m._id), m.name]));
-  const to = run.requestedBy ? [run.requestedBy] : directors.map((d) => d.telegramId);
-  for (const telegramId of to) {
-    const language = languages.get(telegramId) ?? (await languagesOf([telegramId], team.language)).get(telegramId)!;
-    await deliver(deps.api, deps.logger, telegramId, renderSummary((k, v) => deps.i18n.t(language, k, v), run, outcome, team.timezone, names));
+  for (const telegramId of summaryTo) {
+    const language = languages.get(telegramId)!;
+    await deliver(deps.api, deps.logger, telegramId, renderSummary((k, v) => deps.i18n.t(language, k, v), run, outcome, team.timezone, outcome.names));
   }
 }

@@ -7,7 +7,7 @@ import { RotationRun } from "../src/rotation/rotation-run.model.js";
 import dayjs from "../src/shared/dayjs.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
-import { languagesOf } from "../src/users/languages.js";
+import { languagesOf } from "../src/users/users.js";
 import { renderResolutions } from "../src/bot/views/bonus.js";
 import { accrueDealLines, unaccruedDeals } from "../src/bonuses/accrual.js";
 import { resolveDueUplifts } from "../src/bonuses/holdback.js";

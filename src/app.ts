@@ -60,7 +60,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   if (runsBot) {
     const created = createBot({ config, logger, clock, jobs: agendaQueue(agenda), db: connection.db!, botInfo: opts.botInfo });
     bot = created.bot;
-    await setDefaultMenus(bot.api, config.DEFAULT_LANGUAGE, (l, k) => created.deps.i18n.t(l, k));
+    await setDefaultMenus(bot.api, config.DEFAULT_LANGUAGE, created.deps.i18n);
     const source = config.BOT_MODE === "webhook" ? await startWebhook(bot, config, logger) : await startPolling(bot, logger);
     const { inFlight } = created;
     updates = {

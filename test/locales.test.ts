@@ -54,7 +54,7 @@ describe("locale files", () => {
 
   it("has every key the code builds from a value (kinds, fields, reasons, error codes, menus)", () => {
     const menuKeys: string[] = [];
-    for (const audience of ["guest", ...ROLES] as const) commandsFor(audience, "en", (_l, key) => (menuKeys.push(key), key));
+    for (const audience of ["guest", ...ROLES] as const) commandsFor(audience, "en", { t: (_l, key) => (menuKeys.push(key), key) });
     const errorCodes = [
       "team-name-length", "timezone-unknown", "country-unknown", "currency-unknown", "use-buttons",
       "client-name-length", "text-too-long", "phone-invalid", "email-invalid",

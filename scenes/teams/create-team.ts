@@ -69,7 +69,7 @@ export function createTeamScene(deps: BotDeps) {
       return;
     }
     await conversation.external(() =>
-      setChatMenu(deps.api, founder.telegramId, "director", language, (l, k) => deps.i18n.t(l, k)),
+      setChatMenu(deps.api, founder.telegramId, "director", language, deps.i18n),
     );
     await ctx.reply(t("team-created", { name }));
   };

@@ -32,8 +32,10 @@ export async function resolveDueUplifts(now: Date): Promise<BonusLineDoc[]> {
   await BonusLine.bulkWrite(
     due.map((line) => {
       const c = client.get(String(line.clientId));
+      // A client that no longer exists counts as lost, and so does a lost one without a date.
+      const lostAt = !c ? line.releaseAt : c.status === "lost" ? (c.lostAt ?? line.releaseAt) : null;
       const decision = resolveUplift({ releaseAt: line.releaseAt!, dealDate: line.dealAt }, plan.get(String(line.dealId))?.retention ?? "not-lost", {
-        lostAt: c?.status === "lost" ? (c.lostAt ?? line.releaseAt) : c ? null : line.releaseAt,
+        lostAt,
         dealDates: dealDates.get(String(line.clientId)) ?? [],
       });
       return {

@@ -16,22 +16,25 @@ const MENUS: Record<Audience, readonly string[]> = {
   director: ["team", "invite", "import", "export", "rotation", "clients", "find", "newclient", "contact", "deal", "reports", "bonus", "help", "language", "cancel"],
 };
 
-type Translate = (language: Language, key: string) => string;
+/** The part of the I18n instance menus need: texts by language. */
+interface Texts {
+  t(language: Language, key: string): string;
+}
 
-export function commandsFor(audience: Audience, language: Language, t: Translate): BotCommand[] {
-  return MENUS[audience].map((command) => ({ command, description: t(language, `cmd-${command}`) }));
+export function commandsFor(audience: Audience, language: Language, texts: Texts): BotCommand[] {
+  return MENUS[audience].map((command) => ({ command, description: texts.t(language, `cmd-${command}`) }));
 }
 
 /** Default menu for private chats, once per language (and once without one, as Telegram's fallback). */
-export async function setDefaultMenus(api: Api, defaultLanguage: Language, t: Translate): Promise<void> {
+export async function setDefaultMenus(api: Api, defaultLanguage: Language, texts: Texts): Promise<void> {
   const scope = { type: "all_private_chats" } as const;
-  await api.setMyCommands(commandsFor("guest", defaultLanguage, t), { scope });
+  await api.setMyCommands(commandsFor("guest", defaultLanguage, texts), { scope });
   for (const language of SUPPORTED_LANGUAGES) {
-    await api.setMyCommands(commandsFor("guest", language, t), { scope, language_code: language });
+    await api.setMyCommands(commandsFor("guest", language, texts), { scope, language_code: language });
   }
 }
 
 /** The menu of one user's private chat, after they joined, changed role or language. */
-export async function setChatMenu(api: Api, chatId: number, audience: Audience, language: Language, t: Translate): Promise<void> {
-  await api.setMyCommands(commandsFor(audience, language, t), { scope: { type: "chat", chat_id: chatId } });
+export async function setChatMenu(api: Api, chatId: number, audience: Audience, language: Language, texts: Texts): Promise<void> {
+  await api.setMyCommands(commandsFor(audience, language, texts), { scope: { type: "chat", chat_id: chatId } });
 }

@@ -29,6 +29,8 @@ export interface RunOutcome {
   skipped: number;
   /** Per manager, by name, for the director's summary. */
   tallies: { name: string; gave: number; received: number; fromPool: number; imbalance: number }[];
+  /** Member id → name, for the summary's notes. */
+  names: Map<string, string>;
 }
 
 /**
@@ -65,7 +67,8 @@ export async function runOutcome(run: RotationRunDoc): Promise<RunOutcome> {
     .filter(([, t]) => t.gave + t.received > 0)
     .map(([id, t]) => ({ name: member.get(id)?.name ?? "?", ...t }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { notices: [...notices.values()], moved: applied.length, skipped: skipped.size, tallies };
+  const names = new Map(members.map((m) => [String(m._id), m.name]));
+  return { notices: [...notices.values()], moved: applied.length, skipped: skipped.size, tallies, names };
 }
 
 /** Claims the right to send a member their notice for this run: true once per member and run. */

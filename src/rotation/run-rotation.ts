@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { ClientEvent } from "../clients/client-event.model.js";
-import { Client, type ClientDoc, type OwnershipReason } from "../clients/client.model.js";
+import { Client, type ClientDoc } from "../clients/client.model.js";
 import { derivedObjectId } from "../shared/derived-id.js";
 import { Member } from "../teams/member.model.js";
 import type { TeamDoc } from "../teams/team.model.js";
@@ -114,8 +114,6 @@ export async function planDeactivationRun(opts: { team: TeamDoc; runId: string; 
   return saveRun(runDocument(opts.team, opts.runId, "deactivation", opts.now, plan, moves, opts.requestedBy));
 }
 
-const ownershipReason = (reason: StoredMove["reason"]): OwnershipReason => reason;
-
 /**
  * Applies a stored run. Each move is one conditional update (the client must
  * still be active, with the same owner and deal count as when planned);
@@ -134,7 +132,7 @@ export async function applyRun(run: RotationRunDoc, team: TeamDoc): Promise<{ mo
           filter: { _id: m.clientId, teamId: run.teamId, ownerId: m.fromId, status: "active", dealCount: m.expectDealCount },
           update: {
             $set: { ownerId: m.toId, assignedAt: run.plannedAt, rotationDueAt: m.rotationDueAt, lastRotationRunId: run._id },
-            $push: { ownership: { ownerId: m.toId, fromId: m.fromId, reason: ownershipReason(m.reason), at: run.plannedAt } },
+            $push: { ownership: { ownerId: m.toId, fromId: m.fromId, reason: m.reason, at: run.plannedAt } },
           },
         },
       })),

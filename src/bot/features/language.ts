@@ -28,7 +28,7 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await showInPlace(ctx, ctx.t("language-set"));
     const audience = activeMembership(ctx)?.member.role ?? "guest";
-    await setChatMenu(ctx.api, ctx.from.id, audience, language, (l, k) => deps.i18n.t(l, k));
+    await setChatMenu(ctx.api, ctx.from.id, audience, language, deps.i18n);
   });
   return composer;
 }

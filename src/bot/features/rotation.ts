@@ -73,15 +73,15 @@ export function rotationFeature(deps: BotDeps): Composer<BotContext> {
     const now = deps.clock.now();
     const next = nextNightly(team, now);
     const plan = await previewRotation(team, next.runId, now);
-    const ids = [...new Set(plan.moves.flatMap((m) => [m.clientId]))];
+    const shown = plan.moves.slice(0, PREVIEW_LINES);
     const [clients, people] = await Promise.all([
-      Client.find({ _id: { $in: ids.slice(0, PREVIEW_LINES) } }, { name: 1 }).lean(),
+      Client.find({ _id: { $in: shown.map((m) => m.clientId) } }, { name: 1 }).lean(),
       Member.find({ teamId: team._id }, { name: 1 }).lean(),
     ]);
     const clientName = new Map(clients.map((c) => [String(c._id), c.name]));
     const names = new Map(people.map((m) => [String(m._id), m.name]));
     const lines = [ctx.t("rotation-preview-title", { date: next.date, count: plan.moves.length })];
-    for (const m of plan.moves.slice(0, PREVIEW_LINES)) {
+    for (const m of shown) {
       lines.push(
         ctx.t("rotation-preview-line", {
           client: clientName.get(m.clientId) ?? "?",

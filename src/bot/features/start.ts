@@ -14,7 +14,6 @@ const CREATE_TEAM_DATA = "team:create";
  */
 export function startFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const t = (language: Parameters<typeof deps.i18n.t>[0], key: string) => deps.i18n.t(language, key);
 
   composer.command("start", async (ctx) => {
     const payload = ctx.match.trim();
@@ -68,7 +67,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     const { team, member, invite } = result.value;
     ctx.identity.membership = { team, member };
     const role = ctx.t(`role-${member.role}`);
-    await setChatMenu(ctx.api, from.id, member.role, ctx.identity.language, t);
+    await setChatMenu(ctx.api, from.id, member.role, ctx.identity.language, deps.i18n);
     await ctx.reply(ctx.t("invite-joined", { team: team.name, role, level: member.level }));
 
     // Tell the director whose link it was; their language, not the newcomer's.

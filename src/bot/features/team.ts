@@ -113,9 +113,8 @@ export function teamFeature(deps: BotDeps): Composer<BotContext> {
 
     // The former manager learns it in their own language and loses the member menu.
     const language = await languageOfUser(member.telegramId, deps.config.DEFAULT_LANGUAGE);
-    const t = (l: typeof language, k: string) => deps.i18n.t(l, k);
     if (await deliver(deps.api, deps.logger, member.telegramId, deps.i18n.t(language, "access-deactivated", { team: team.name }))) {
-      await setChatMenu(deps.api, member.telegramId, "guest", language, t);
+      await setChatMenu(deps.api, member.telegramId, "guest", language, deps.i18n);
     }
   });
 
