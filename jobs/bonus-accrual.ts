@@ -2,7 +2,7 @@ import { backoffStrategies, type Agenda } from "agenda";
 import { Types } from "mongoose";
 import { accrueDealLines } from "../src/bonuses/accrual.js";
 import { DEAL_RECORDED, type DealRecordedData } from "../src/deals/events.js";
-import type { JobDeps } from "./context.js";
+import type { JobDeps } from "./runtime/deps.js";
 
 /** The bonus engine's consumer of "deal recorded": the deal's lines, written once. */
 export function defineBonusAccrual(agenda: Agenda, deps: JobDeps): void {

@@ -1,6 +1,6 @@
 import { backoffStrategies, type Agenda } from "agenda";
 import { InputFile } from "grammy";
-import { renderStatement, renderTeamSummary } from "../src/bot/views/bonus.js";
+import { renderStatement, renderTeamSummary } from "../src/telegram/bonuses/views.js";
 import { writeStatementCsv } from "../src/bonuses/statement-csv.js";
 import { buildStatements } from "../src/bonuses/statements.js";
 import { Client } from "../src/clients/client.model.js";
@@ -10,7 +10,7 @@ import { deliver, isBlockedError, markBlocked } from "../src/notify/deliver.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
 import { languagesOf } from "../src/users/users.js";
-import type { JobDeps } from "./context.js";
+import type { JobDeps } from "./runtime/deps.js";
 
 export const BONUS_STATEMENTS_JOB = "bonus.statements";
 

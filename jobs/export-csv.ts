@@ -1,6 +1,6 @@
 import type { Agenda } from "agenda";
 import { Types } from "mongoose";
-import { deliverDocument } from "../src/bot/telegram-files.js";
+import { deliverDocument } from "../src/telegram/files.js";
 import { CONTACT_KINDS } from "../src/clients/client-event.model.js";
 import { CsvFile } from "../src/clients/export/csv-file.js";
 import { exportRows } from "../src/clients/export/export-rows.js";
@@ -10,7 +10,7 @@ import dayjs from "../src/shared/dayjs.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
 import { languageOfUser } from "../src/users/users.js";
-import type { JobDeps } from "./context.js";
+import type { JobDeps } from "./runtime/deps.js";
 
 export const EXPORT_JOB = "export.csv";
 

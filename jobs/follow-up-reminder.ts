@@ -6,7 +6,7 @@ import { claimFollowUp } from "../src/clients/contacts.js";
 import { deliver } from "../src/notify/deliver.js";
 import { Member } from "../src/teams/member.model.js";
 import { languageOfUser } from "../src/users/users.js";
-import type { JobDeps } from "./context.js";
+import type { JobDeps } from "./runtime/deps.js";
 
 export const FOLLOW_UP_JOB = "contact.follow-up";
 

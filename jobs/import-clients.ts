@@ -3,8 +3,8 @@ import { backoffStrategies, type Agenda } from "agenda";
 import { GrammyError } from "grammy";
 import type { CountryCode } from "libphonenumber-js";
 import { Types } from "mongoose";
-import { deliverDocument, downloadTelegramFile, type DownloadedFile } from "../src/bot/telegram-files.js";
-import { progressText, reportText, skippedRows } from "../src/bot/views/import-export.js";
+import { deliverDocument, downloadTelegramFile, type DownloadedFile } from "../src/telegram/files.js";
+import { progressText, reportText, skippedRows } from "../src/telegram/import-export/views.js";
 import { Import, type ImportCounts, type ImportDoc } from "../src/clients/import/import.model.js";
 import { markDone, markFailed, markReported, saveProgress, startImport } from "../src/clients/import/imports.js";
 import { runImport } from "../src/clients/import/run-import.js";
@@ -13,7 +13,7 @@ import { deliver } from "../src/notify/deliver.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
 import { languageOfUser } from "../src/users/users.js";
-import type { JobDeps } from "./context.js";
+import type { JobDeps } from "./runtime/deps.js";
 
 export const IMPORT_CLIENTS_JOB = "import.clients";
 

@@ -1,7 +1,7 @@
 import type { Agenda } from "agenda";
 import { recomputeRotationDue } from "../src/rotation/recompute-due.js";
 import { Team } from "../src/teams/team.model.js";
-import type { JobDeps } from "./context.js";
+import type { JobDeps } from "./runtime/deps.js";
 
 export const ROTATION_RECOMPUTE_JOB = "rotation.recompute-due";
 

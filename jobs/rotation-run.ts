@@ -1,6 +1,6 @@
 import { backoffStrategies, type Agenda } from "agenda";
 import { Types } from "mongoose";
-import { renderNotice, renderSummary } from "../src/bot/views/rotation.js";
+import { renderNotice, renderSummary } from "../src/telegram/rotation/views.js";
 import { releaseClientsToPool } from "../src/clients/ownership.js";
 import { deliver } from "../src/notify/deliver.js";
 import { claimNotice, claimSummary, runOutcome } from "../src/rotation/notices.js";
@@ -9,7 +9,7 @@ import { RotationRun, type RotationRunDoc } from "../src/rotation/rotation-run.m
 import { Member } from "../src/teams/member.model.js";
 import { Team, type TeamDoc } from "../src/teams/team.model.js";
 import { languagesOf } from "../src/users/users.js";
-import type { JobDeps } from "./context.js";
+import type { JobDeps } from "./runtime/deps.js";
 
 export const ROTATION_RUN_JOB = "rotation.run";
 

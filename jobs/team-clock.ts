@@ -2,19 +2,18 @@ import type { Agenda } from "agenda";
 import { InlineKeyboard } from "grammy";
 import { deliver } from "../src/notify/deliver.js";
 import { claimDueReminders, reminderContext } from "../src/rotation/reports.js";
-import { nightlyRunId } from "../src/rotation/run-rotation.js";
+import { nightlyRunId } from "../src/rotation/run-ids.js";
 import { RotationRun } from "../src/rotation/rotation-run.model.js";
 import dayjs from "../src/shared/dayjs.js";
 import { Member } from "../src/teams/member.model.js";
 import { Team } from "../src/teams/team.model.js";
 import { languagesOf } from "../src/users/users.js";
-import { renderResolutions } from "../src/bot/views/bonus.js";
+import { renderResolutions } from "../src/telegram/bonuses/views.js";
 import { accrueDealLines, unaccruedDeals } from "../src/bonuses/accrual.js";
 import { resolveDueUplifts } from "../src/bonuses/holdback.js";
 import { Client } from "../src/clients/client.model.js";
 import { BONUS_STATEMENTS_JOB, type StatementsJobData } from "./bonus-statements.js";
-import type { JobDeps } from "./context.js";
-import type { JobQueue } from "./queue.js";
+import type { JobDeps } from "./runtime/deps.js";
 import { ROTATION_RUN_JOB, type RotationRunJobData } from "./rotation-run.js";
 
 export const TEAM_CLOCK_JOB = "team.clock";
@@ -27,7 +26,8 @@ export const TEAM_CLOCK_JOB = "team.clock";
  * event got lost. Each thing is keyed by team and period, so a tick repeated,
  * late or on two workers starts nothing twice.
  */
-export function defineTeamClock(agenda: Agenda, deps: JobDeps, queue: JobQueue): void {
+export function defineTeamClock(agenda: Agenda, deps: JobDeps): void {
+  const queue = deps.jobs;
   agenda.define(TEAM_CLOCK_JOB, async () => {
     const now = deps.clock.now();
     for await (const team of Team.find({}, { timezone: 1, settings: 1, createdAt: 1 }).lean().cursor()) {
@@ -39,14 +39,14 @@ export function defineTeamClock(agenda: Agenda, deps: JobDeps, queue: JobQueue):
         const runId = nightlyRunId(team._id, localDate);
         if (!(await RotationRun.exists({ _id: runId }))) {
           const data: RotationRunJobData = { teamId: String(team._id), runId, kind: "nightly" };
-          await queue.enqueue(ROTATION_RUN_JOB, data, { runId });
+          await queue.enqueue(ROTATION_RUN_JOB, data);
         }
       }
       // Last month's statements, from the digest hour on the 1st (or later, if the workers were down).
       const statementsAt = dayjs.tz(`${local.format("YYYY-MM")}-01T${team.settings.digest.time}:00`, team.timezone).toDate();
       if (now >= statementsAt && team.createdAt <= statementsAt) {
         const data: StatementsJobData = { teamId: String(team._id), month: local.subtract(1, "month").format("YYYY-MM") };
-        await queue.enqueue(BONUS_STATEMENTS_JOB, data, { teamId: data.teamId, month: data.month });
+        await queue.enqueue(BONUS_STATEMENTS_JOB, data);
       }
     }
     await sendReportReminders(deps, now);

@@ -1,7 +1,7 @@
 import { Types } from "mongoose";
 import type { CountryCode } from "libphonenumber-js";
 import type { Language } from "../src/config.js";
-import type { BotContext, SceneConversation } from "../src/bot/context.js";
+import type { BotContext, SceneConversation } from "../src/telegram/context.js";
 import { membershipOf } from "../src/bot/access.js";
 import type { Viewer } from "../src/clients/viewer.js";
 import type { Role } from "../src/teams/member.model.js";

@@ -50,6 +50,7 @@ const variables = z.object({
       .regex(/^\d+ (second|minute)s?$/, "must be like '1 minute' or '30 seconds'")
       .default("1 minute"),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(20000),
+    OUTBOUND_MAX_WAIT_SECONDS: positiveInt.max(600).default(30),
 });
 
 /** Every variable Baton reads (documented one by one in .env.example). */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { commandsFor } from "../src/bot/command-menus.js";
+import { commandsFor } from "../src/telegram/command-menus.js";
 import { CONTACT_KINDS } from "../src/clients/client-event.model.js";
 import { OWNERSHIP_REASONS } from "../src/clients/client.model.js";
 import { EDITABLE_FIELDS } from "../src/clients/edit-client.js";

@@ -61,15 +61,18 @@ language-set = Done, I'll speak English with you.
 access-no-team = You are not in a team. Create one with /start or open your director's invite link.
 access-deactivated = Your access to { $team } has been turned off by a director.
 access-directors-only = Only a director can do that.
+access-no-longer-member = You are no longer an active member of this team, so this was not saved.
 
 ## Guided steps
 btn-cancel = ✖ Cancel
 btn-confirm = ✔ Confirm
 btn-back = ← Back
+page-of = Page { $page } of { $pages }
 cancel-done = Cancelled. Nothing was saved.
 cancel-nothing = There is nothing to cancel.
 scene-finish-first = Please answer the question above first, or tap Cancel.
 scene-need-text = Please answer with a text message.
+scene-question-closed = This question is closed; answer the latest one.
 scene-timed-out = ⌛ That step was left open too long and has been closed. Nothing was saved; start again whenever you like.
 error-use-buttons = Please use the buttons.
 
@@ -122,6 +125,7 @@ btn-deactivate = Deactivate
 btn-deactivate-confirm = Yes, deactivate
 team-member-not-found = That member is not in your team.
 team-level-set = Level set to { $level }.
+team-level-managers-only = Levels are set for managers only.
 team-deactivate-confirm = Deactivate { $name }? They lose access at once, and their clients go to the team's free pool.
 team-deactivated = { $name } is deactivated.
 team-deactivate-not-found = That member is not in your team.

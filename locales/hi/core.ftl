@@ -61,15 +61,18 @@ language-set = हो गया, अब मैं आपसे हिन्द�
 access-no-team = आप किसी टीम में नहीं हैं। /start से टीम बनाएँ या डायरेक्टर का आमंत्रण लिंक खोलें।
 access-deactivated = एक डायरेक्टर ने { $team } में आपकी पहुँच बंद कर दी है।
 access-directors-only = यह केवल डायरेक्टर कर सकते हैं।
+access-no-longer-member = आप अब इस टीम के सक्रिय सदस्य नहीं हैं, इसलिए यह सहेजा नहीं गया।
 
 ## Guided steps
 btn-cancel = ✖ रद्द करें
 btn-confirm = ✔ पुष्टि करें
 btn-back = ← वापस
+page-of = पृष्ठ { $page } / { $pages }
 cancel-done = रद्द कर दिया। कुछ भी सहेजा नहीं गया।
 cancel-nothing = रद्द करने के लिए कुछ नहीं है।
 scene-finish-first = कृपया पहले ऊपर के प्रश्न का उत्तर दें या रद्द करें दबाएँ।
 scene-need-text = कृपया टेक्स्ट संदेश में उत्तर दें।
+scene-question-closed = यह प्रश्न बंद हो चुका है; नवीनतम प्रश्न का उत्तर दें।
 scene-timed-out = ⌛ यह चरण बहुत देर तक खुला रहा और बंद कर दिया गया। कुछ भी सहेजा नहीं गया; जब चाहें फिर से शुरू करें।
 error-use-buttons = कृपया बटनों का उपयोग करें।
 
@@ -122,6 +125,7 @@ btn-deactivate = निष्क्रिय करें
 btn-deactivate-confirm = हाँ, निष्क्रिय करें
 team-member-not-found = यह सदस्य आपकी टीम में नहीं है।
 team-level-set = स्तर { $level } कर दिया गया।
+team-level-managers-only = स्तर केवल मैनेजरों के लिए तय होता है।
 team-deactivate-confirm = { $name } को निष्क्रिय करें? उनकी पहुँच तुरंत बंद होगी और उनके क्लाइंट टीम के फ्री पूल में जाएँगे।
 team-deactivated = { $name } निष्क्रिय कर दिए गए।
 team-deactivate-not-found = यह सदस्य आपकी टीम में नहीं है।

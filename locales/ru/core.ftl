@@ -61,15 +61,18 @@ language-set = Готово, говорю с вами по-русски.
 access-no-team = Вы не в команде. Создайте её через /start или откройте ссылку-приглашение руководителя.
 access-deactivated = Руководитель отключил ваш доступ к команде { $team }.
 access-directors-only = Это может сделать только руководитель.
+access-no-longer-member = Вы больше не активный участник этой команды, поэтому это не сохранено.
 
 ## Guided steps
 btn-cancel = ✖ Отмена
 btn-confirm = ✔ Подтвердить
 btn-back = ← Назад
+page-of = Страница { $page } из { $pages }
 cancel-done = Отменено. Ничего не сохранено.
 cancel-nothing = Отменять нечего.
 scene-finish-first = Сначала ответьте на вопрос выше или нажмите «Отмена».
 scene-need-text = Пожалуйста, ответьте текстом.
+scene-question-closed = Этот вопрос уже закрыт — ответьте на последний.
 scene-timed-out = ⌛ Шаг слишком долго оставался без ответа и закрыт. Ничего не сохранено, начните заново, когда удобно.
 error-use-buttons = Пожалуйста, используйте кнопки.
 
@@ -122,6 +125,7 @@ btn-deactivate = Отключить
 btn-deactivate-confirm = Да, отключить
 team-member-not-found = Такого участника нет в вашей команде.
 team-level-set = Уровень: { $level }.
+team-level-managers-only = Уровень задаётся только менеджерам.
 team-deactivate-confirm = Отключить { $name }? Доступ пропадёт сразу, а клиенты уйдут в свободную базу команды.
 team-deactivated = { $name } отключён(а).
 team-deactivate-not-found = Такого участника нет в вашей команде.

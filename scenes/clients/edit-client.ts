@@ -1,4 +1,4 @@
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { editClient, parseFieldValue, setClientStatus, type EditableField } from "../../src/clients/edit-client.js";
 import { translator } from "../../src/i18n/i18n.js";
 import { ok } from "../../src/shared/result.js";

@@ -1,4 +1,4 @@
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { editDeal } from "../../src/deals/edit-deal.js";
 import { translator } from "../../src/i18n/i18n.js";
 import { parseAmount } from "../../src/shared/parse/amount.js";

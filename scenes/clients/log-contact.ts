@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { CONTACT_KINDS } from "../../src/clients/client-event.model.js";
 import { logContact } from "../../src/clients/contacts.js";
 import { FOLLOW_UP_JOB, type FollowUpJobData } from "../../jobs/follow-up-reminder.js";
@@ -68,7 +68,7 @@ export function logContactScene(deps: BotDeps) {
       });
       if (r.ok && followUp) {
         const data: FollowUpJobData = { eventId: entryId, dueAt: followUp };
-        await deps.jobs.schedule(FOLLOW_UP_JOB, new Date(followUp), data, { eventId: entryId });
+        await deps.jobs.schedule(FOLLOW_UP_JOB, new Date(followUp), data);
       }
       return r.ok;
     });

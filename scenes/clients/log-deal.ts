@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { recordDeal } from "../../src/deals/record-deal.js";
 import { DEAL_RECORDED, type DealRecordedData } from "../../src/deals/events.js";
 import { formatAmount, parseAmount } from "../../src/shared/parse/amount.js";
@@ -82,7 +82,7 @@ export function logDealScene(deps: BotDeps) {
       });
       if (!r.ok) return { error: r.error };
       const data: DealRecordedData = { dealId };
-      await deps.jobs.enqueue(DEAL_RECORDED, data, { dealId });
+      await deps.jobs.enqueue(DEAL_RECORDED, data);
       return { sequence: r.value.deal.sequence };
     });
     if ("error" in result) {

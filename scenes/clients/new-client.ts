@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { Types } from "mongoose";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { createClient, type NewClient } from "../../src/clients/create-client.js";
 import { parseClientName } from "../../src/clients/edit-client.js";
 import { findDuplicates, type DuplicateMatch } from "../../src/clients/duplicates.js";

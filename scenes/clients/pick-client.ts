@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { findClients, recentClients } from "../../src/clients/queries.js";
 import { findVisibleClient } from "../../src/clients/viewer.js";
 import { translator, type Translate } from "../../src/i18n/i18n.js";

@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { translator } from "../../src/i18n/i18n.js";
 import { REPORT_OUTCOMES } from "../../src/rotation/rotation.model.js";
 import { fileReport, findPendingReport } from "../../src/rotation/reports.js";

@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
 import { ROTATION_RECOMPUTE_JOB } from "../../jobs/rotation-recompute.js";
 import { translator } from "../../src/i18n/i18n.js";
 import { updateTeamSettings } from "../../src/teams/settings.js";

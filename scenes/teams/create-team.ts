@@ -1,12 +1,10 @@
 import type { Language } from "../../src/config.js";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/bot/context.js";
-import { setChatMenu } from "../../src/bot/command-menus.js";
 import { translator } from "../../src/i18n/i18n.js";
+import { setChatMenu } from "../../src/telegram/command-menus.js";
 import { parseCountry, parseCurrency, parseTeamName, parseTimezone } from "../../src/teams/team-profile.js";
 import { createTeam } from "../../src/teams/teams.js";
+import { defineScene } from "../define.js";
 import { ask, confirm, type Choice } from "../kit.js";
-
-export const CREATE_TEAM = "create-team";
 
 /** Likely answers first, so most directors tap instead of typing. */
 const TIMEZONES: Record<Language, string[]> = {
@@ -34,43 +32,40 @@ const asChoices = (values: string[], perRow: number): Choice[][] => {
 };
 
 /** Name, timezone, country, currency, confirm: the founder becomes the team's director. */
-export function createTeamScene(deps: BotDeps) {
-  return async function createTeamConversation(
-    conversation: SceneConversation,
-    ctx: SceneContext,
-    language: Language,
-  ): Promise<void> {
-    const t = translator(deps.i18n, language);
-    const name = await ask(conversation, ctx, t, { prompt: t("team-create-ask-name"), parse: parseTeamName });
-    const timezone = await ask(conversation, ctx, t, {
-      prompt: t("team-create-ask-timezone"),
-      choices: asChoices(TIMEZONES[language], 2),
-      parse: parseTimezone,
-    });
-    const country = await ask(conversation, ctx, t, {
-      prompt: t("team-create-ask-country"),
-      choices: asChoices(COUNTRIES[language], 4),
-      parse: parseCountry,
-    });
-    const currency = await ask(conversation, ctx, t, {
-      prompt: t("team-create-ask-currency"),
-      choices: asChoices(CURRENCIES[language], 3),
-      parse: parseCurrency,
-    });
-    await confirm(conversation, ctx, t, t("team-create-confirm", { name, timezone, country, currency }));
+export const createTeamScene = defineScene("create-team", (deps) => async (conversation, ctx, language: Language) => {
+  const t = translator(deps.i18n, language);
+  const name = await ask(conversation, ctx, t, { prompt: t("team-create-ask-name"), parse: parseTeamName });
+  const timezone = await ask(conversation, ctx, t, {
+    prompt: t("team-create-ask-timezone"),
+    choices: asChoices(TIMEZONES[language], 2),
+    parse: parseTimezone,
+  });
+  const country = await ask(conversation, ctx, t, {
+    prompt: t("team-create-ask-country"),
+    choices: asChoices(COUNTRIES[language], 4),
+    parse: parseCountry,
+  });
+  const currency = await ask(conversation, ctx, t, {
+    prompt: t("team-create-ask-currency"),
+    choices: asChoices(CURRENCIES[language], 3),
+    parse: parseCurrency,
+  });
+  await confirm(conversation, ctx, t, t("team-create-confirm", { name, timezone, country, currency }));
 
-    const founder = { telegramId: ctx.from!.id, name: ctx.from!.first_name };
-    const created = await conversation.external(async () => {
-      const result = await createTeam({ founder, name, timezone, country, currency, language, now: deps.clock.now() });
-      return result.ok ? null : result.error;
-    });
-    if (created !== null) {
-      await ctx.reply(t("team-create-already-member"));
-      return;
-    }
-    await conversation.external(() =>
-      setChatMenu(deps.api, founder.telegramId, "director", language, deps.i18n),
-    );
-    await ctx.reply(t("team-created", { name }));
-  };
-}
+  const founder = { telegramId: ctx.from!.id, name: ctx.from!.first_name };
+  const created = await conversation.external(async () => {
+    const result = await createTeam({ founder, name, timezone, country, currency, language, now: deps.clock.now() });
+    return result.ok ? null : result.error;
+  });
+  if (created !== null) {
+    await ctx.reply(t("team-create-already-member"));
+    return;
+  }
+  // The director's "/" menu; a cosmetic call, so a failure must not spoil the team just created.
+  try {
+    await setChatMenu(ctx.api, founder.telegramId, "director", language, deps.i18n);
+  } catch (err) {
+    deps.logger.warn({ err }, "could not set the director's command menu");
+  }
+  await ctx.reply(t("team-created", { name }));
+});

@@ -1,7 +1,7 @@
 import type { NextFunction } from "grammy";
 import type { Membership } from "../teams/teams.js";
 import type { Role } from "../teams/member.model.js";
-import type { BotContext } from "./context.js";
+import type { BotContext } from "../telegram/context.js";
 
 /**
  * Access rules for the Telegram layer. Every command and every button press
@@ -38,4 +38,15 @@ export function membershipOf(ctx: BotContext): Membership {
   const m = activeMembership(ctx);
   if (!m) throw new Error("membershipOf called without requireRole");
   return m;
+}
+
+/** The sender as an actor of use cases (which re-check it before writing). */
+export function actorRefOf(ctx: BotContext): { teamId: string; memberId: string } {
+  const { member, team } = membershipOf(ctx);
+  return { teamId: String(team._id), memberId: String(member._id) };
+}
+
+/** The message for a use case's refusal of the actor (deactivated meanwhile, or not a director). */
+export function refusalKey(error: "not-a-member" | "not-allowed"): string {
+  return error === "not-allowed" ? "access-directors-only" : "access-no-longer-member";
 }

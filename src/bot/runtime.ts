@@ -3,7 +3,7 @@ import { run } from "@grammyjs/runner";
 import { webhookCallback, type Bot } from "grammy";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import type { BotContext } from "./context.js";
+import type { BotContext } from "../telegram/context.js";
 
 /** How updates reach the bot; `stop` returns once no handler is running any more. */
 export interface UpdateSource {

@@ -1,6 +1,6 @@
 import { GrammyError, type Api } from "grammy";
 import type { Logger } from "../logger.js";
-import { User } from "../users/user.model.js";
+import { markBlocked } from "../users/users.js";
 
 type SendOptions = Parameters<Api["sendMessage"]>[2];
 
@@ -14,12 +14,10 @@ function isUnreachableChat(err: unknown): boolean {
   return err instanceof GrammyError && err.error_code === 400 && /chat not found|user not found/i.test(err.description);
 }
 
-export async function markBlocked(telegramId: number, at: Date): Promise<void> {
-  await User.updateOne({ _id: telegramId }, { $set: { blockedAt: at } });
-}
+export { markBlocked };
 
 /**
- * Sends a message outside an update (jobs, notices to colleagues). A 403 marks
+ * LEGACY (being replaced by src/outbound): sends a message outside an update (jobs, notices to colleagues). A 403 marks
  * the user blocked and returns false instead of failing the whole job, and so
  * does a chat that does not exist (one recipient must not stop the others);
  * 429 and 5xx were already retried by auto-retry installed on the Api.

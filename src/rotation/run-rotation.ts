@@ -24,7 +24,6 @@ type PlanningClient = Pick<ClientDoc, "_id" | "ownerId" | "assignedAt" | "lastDe
 const PLANNING_FIELDS = { ownerId: 1, assignedAt: 1, lastDealAt: 1, dealCount: 1, status: 1, pinned: 1, keyAccount: 1, "ownership.ownerId": 1 } as const;
 
 /** The nightly run's id: one per team and local date. */
-export const nightlyRunId = (teamId: Types.ObjectId | string, localDate: string): string => `${teamId}:${localDate}`;
 
 async function loadManagers(teamId: Types.ObjectId): Promise<PlannerManager[]> {
   const members = await Member.find({ teamId, role: "manager" }, { level: 1, active: 1 }).lean();

@@ -14,6 +14,16 @@ export async function languageOfUser(telegramId: number, fallback: Language): Pr
   return (await languagesOf([telegramId], fallback)).get(telegramId)!;
 }
 
+/** Telegram said 403: the user blocked the bot (or deleted the account). Cleared when they write again. */
+export async function markBlocked(telegramId: number, at: Date): Promise<void> {
+  await User.updateOne({ _id: telegramId }, { $set: { blockedAt: at } });
+}
+
+/** Telegram said the user unblocked the bot. (For the teams' customers this is not consent: see src/subscribers.) */
+export async function markUnblocked(telegramId: number): Promise<void> {
+  await User.updateOne({ _id: telegramId }, { $set: { blockedAt: null } });
+}
+
 export async function setUserLanguage(telegramId: number, language: Language): Promise<void> {
   await User.updateOne({ _id: telegramId }, { $set: { language } });
 }

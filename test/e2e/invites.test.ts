@@ -4,6 +4,7 @@ import { Member } from "../../src/teams/member.model.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedTeam } from "../support/seed.js";
+import { inviteLevelButton } from "../../src/telegram/teams/callbacks.js";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -88,12 +89,12 @@ describe("invite links", () => {
     const mark = bot.user({ id: 3002, firstName: "Mark" });
     mark.send("/invite");
     await mark.expectReply("Only a director can do that.");
-    mark.tapData("inv:l:director:5");
+    mark.tapData(inviteLevelButton.pack({ role: "director", level: "5" }));
     const answer = await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "Only a director can do that.");
     expect(answer.payload.show_alert).toBe(true);
     expect(await Invite.countDocuments({ role: "director", level: 5 })).toBe(0);
 
-    director.tapData("inv:l:owner:9"); // not a role or level we offer
+    director.tapData("inv.l:owner:9"); // not a role or level we offer
     await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.");
     expect(await Invite.countDocuments({ level: 9 })).toBe(0);
   });

@@ -4,6 +4,7 @@ import { Member } from "../../src/teams/member.model.js";
 import { FakeBotApi } from "../harness/fake-bot-api.js";
 import { freshDbName, TEST_TOKEN, TestBot } from "../support/app.js";
 import { seedMember, seedTeam } from "../support/seed.js";
+import { deactivateButton, deactivateConfirmButton, memberCardButton, memberLevelButton } from "../../src/telegram/teams/callbacks.js";
 
 /** How the running bot copes with Telegram's realities: retries, blocks, duplicates, failures. */
 describe("bot runtime", () => {
@@ -29,7 +30,7 @@ describe("bot runtime", () => {
     await kim.expectReply("Выберите язык:");
     kim.tap("हिन्दी");
     await kim.expectReply(/हिन्दी में/);
-    kim.tapData("lang:de"); // forged
+    kim.tapData("lang:de"); // forged: a language we do not offer
     await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "यह बटन अब सक्रिय नहीं है।");
     expect((await User.findById(5001).lean())!.language).toBe("hi");
   });
@@ -135,7 +136,13 @@ describe("isolation between teams", () => {
     const list = await bDirector.expectReply(/Team B: 2 active members/);
     expect(JSON.stringify(list.reply_markup)).not.toContain("Alice");
 
-    for (const data of [`tm:m:${aManager._id}`, `tm:l:${aManager._id}:5`, `tm:d:${aManager._id}`, `tm:D:${aManager._id}`]) {
+    const memberId = String(aManager._id);
+    for (const data of [
+      memberCardButton.pack({ memberId }),
+      memberLevelButton.pack({ memberId, level: "5" }),
+      deactivateButton.pack({ memberId }),
+      deactivateConfirmButton.pack({ memberId }),
+    ]) {
       const since = bot.fake.nextCallIndex;
       bDirector.tapData(data);
       await bot.fake.waitForCall(
@@ -147,17 +154,18 @@ describe("isolation between teams", () => {
     expect(await Member.findById(aManager._id).lean()).toMatchObject({ level: 1, active: true });
 
     // A manager cannot use director buttons even inside their own team.
-    aManagerUser.tapData(`tm:l:${aManager._id}:5`);
+    aManagerUser.tapData(memberLevelButton.pack({ memberId, level: "5" }));
     await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "Only a director can do that.");
     aManagerUser.send("/team");
     await aManagerUser.expectReply("Only a director can do that.");
     expect((await Member.findById(aManager._id).lean())!.level).toBe(1);
 
     // Malformed ids are refused the same way, not crashed on.
-    bDirector.tapData("tm:m:not-an-id");
-    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.");
-    bDirector.tapData("tm:m:zzzzzzzzzzzzzzzzzzzzzzzz");
-    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && /not in your team/.test(String(c.payload.text)));
+    for (const data of ["tm.m:not-an-id", "tm.m:zzzzzzzzzzzzzzzzzzzzzzzz", `tm.m:${memberId}:extra`, "tm.m"]) {
+      const since = bot.fake.nextCallIndex;
+      bDirector.tapData(data);
+      await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.", 4000, since);
+    }
     expect(bot.errorsLogged()).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { Client } from "../../src/clients/client.model.js";
 import { Member } from "../../src/teams/member.model.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedClients, seedMember, seedTeam } from "../support/seed.js";
+import { deactivateConfirmButton } from "../../src/telegram/teams/callbacks.js";
 
 describe("/team: levels and deactivation", () => {
   let bot: TestBot;
@@ -64,13 +65,13 @@ describe("/team: levels and deactivation", () => {
     await manager.expectReply("Your access to Acme has been turned off by a director.");
 
     // A stale confirmation button pressed again changes nothing and says why.
-    director.tapData(`tm:D:${managerId}`);
+    director.tapData(deactivateConfirmButton.pack({ memberId: String(managerId) }));
     await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "That manager is already deactivated.");
   });
 
   it("never deactivates a director", async () => {
     const self = await Member.findOne({ telegramId: 4001 }).lean();
-    director.tapData(`tm:D:${self!._id}`);
+    director.tapData(deactivateConfirmButton.pack({ memberId: String(self!._id) }));
     await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "Only managers can be deactivated.");
     expect((await Member.findById(self!._id).lean())!.active).toBe(true);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Team } from "../../src/teams/team.model.js";
 import { Member } from "../../src/teams/member.model.js";
 import { freshDbName, TestBot } from "../support/app.js";
+import { createTeamButton } from "../../src/telegram/teams/callbacks.js";
 
 /** Team creation and the director's first steps, driven through the fake Bot API. */
 describe("creating a team", () => {
@@ -23,9 +24,13 @@ describe("creating a team", () => {
     olga.send("A"); // too short
     await olga.expectReply(/must be 2 to 64 characters[\s\S]*What is your team/);
 
-    olga.send("/help"); // commands do not escape a question
-    await olga.expectReply(/answer the question above first/);
+    olga.send("/help"); // a command leaves the step and runs
+    await olga.expectReply(/\/start/);
+    olga.send("Acme Sales"); // no question is open any more
+    await olga.expectReply(/didn't understand/);
 
+    olga.tap("Create a team");
+    await olga.expectReply("What is your team or company called?");
     olga.send("Acme Sales");
     await olga.expectReply(/Which timezone/);
 
@@ -109,7 +114,7 @@ describe("creating a team", () => {
   it("tells a team member they cannot found a second team", async () => {
     olga.send("/start");
     await olga.expectReply(/You are a director \(level 5\) in Acme Sales/);
-    olga.tapData("team:create");
+    olga.tapData(createTeamButton.pack({}));
     await olga.expectReply(/already in a team/);
   });
 });

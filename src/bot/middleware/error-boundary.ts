@@ -2,8 +2,9 @@ import { BotError, type Context } from "grammy";
 import type { Language } from "../../config.js";
 import { pickLanguage } from "../../i18n/i18n.js";
 import type { Logger } from "../../logger.js";
-import { isBlockedError, markBlocked } from "../../notify/deliver.js";
-import type { BotContext, BotDeps } from "../context.js";
+import { isBlockedError } from "../../outbound/errors.js";
+import { markBlocked } from "../../users/users.js";
+import type { BotContext, BotDeps } from "../../telegram/context.js";
 
 /**
  * The one place a failing handler ends up. The error is logged with the

@@ -3,7 +3,7 @@ import type { Language } from "../../config.js";
 import { pickLanguage } from "../../i18n/i18n.js";
 import { findMembership } from "../../teams/teams.js";
 import { User } from "../../users/user.model.js";
-import type { BotContext } from "../context.js";
+import type { BotContext } from "../../telegram/context.js";
 
 /**
  * Loads who is writing: their profile (kept fresh from Telegram) and their

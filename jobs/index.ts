@@ -1,0 +1,33 @@
+import type { Agenda } from "agenda";
+import { defineBonusAccrual } from "./bonus-accrual.js";
+import { defineBonusStatements } from "./bonus-statements.js";
+import { defineExportCsv } from "./export-csv.js";
+import { defineFollowUpReminder } from "./follow-up-reminder.js";
+import { defineImportCheck } from "./import-check.js";
+import { defineImportClients } from "./import-clients.js";
+import { defineRotationRecompute } from "./rotation-recompute.js";
+import { defineRotationRun } from "./rotation-run.js";
+import { outboundJobs } from "./outbound/index.js";
+import { defineTeamClock } from "./team-clock.js";
+import { logJobFailures, registerJob, type JobDefinition } from "./runtime/define-job.js";
+import type { JobDeps } from "./runtime/deps.js";
+
+/** Every job of every feature, by feature. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of different job names
+const FEATURE_JOBS: ((deps: JobDeps) => JobDefinition<any>[])[] = [outboundJobs];
+
+/** Registers every job; the team clock ticks every TEAM_CLOCK_INTERVAL (one job document for all workers). */
+export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
+  logJobFailures(agenda, deps.logger);
+  for (const jobsOf of FEATURE_JOBS) for (const definition of jobsOf(deps)) registerJob(agenda, deps.logger, definition);
+  defineRotationRun(agenda, deps);
+  defineRotationRecompute(agenda, deps);
+  defineFollowUpReminder(agenda, deps);
+  defineBonusAccrual(agenda, deps);
+  defineBonusStatements(agenda, deps);
+  defineImportCheck(agenda, deps);
+  defineImportClients(agenda, deps);
+  defineExportCsv(agenda, deps);
+  defineTeamClock(agenda, deps);
+  await agenda.every(deps.config.TEAM_CLOCK_INTERVAL, "team.clock");
+}
