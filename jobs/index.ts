@@ -8,7 +8,10 @@ import { defineImportClients } from "./import-clients.js";
 import { defineRotationRecompute } from "./rotation-recompute.js";
 import { defineRotationRun } from "./rotation-run.js";
 import { outboundJobs } from "./outbound/index.js";
-import { defineTeamClock } from "./team-clock.js";
+import { bonusClock } from "./bonuses/clock.js";
+import { teamClockJob } from "./clock/team-clock.js";
+import { outboundClock } from "./outbound/clock.js";
+import { rotationClock } from "./rotation/clock.js";
 import { logJobFailures, registerJob, type JobDefinition } from "./runtime/define-job.js";
 import type { JobDeps } from "./runtime/deps.js";
 
@@ -28,6 +31,6 @@ export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
   defineImportCheck(agenda, deps);
   defineImportClients(agenda, deps);
   defineExportCsv(agenda, deps);
-  defineTeamClock(agenda, deps);
+  registerJob(agenda, deps.logger, teamClockJob(deps, [rotationClock(deps), bonusClock(deps), outboundClock(deps)]));
   await agenda.every(deps.config.TEAM_CLOCK_INTERVAL, "team.clock");
 }

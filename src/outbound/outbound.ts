@@ -98,6 +98,27 @@ export class Outbound {
   }
 
   /**
+   * Sends to many recipients (a run's notices, a team's statements): one
+   * recipient's trouble never stops the others. If any message was deferred,
+   * the first deferral is thrown at the end, so the job is retried and the
+   * retry sends only what is still pending.
+   */
+  async sendAll(requests: Iterable<OutboundRequest>): Promise<Map<string, DeliveryOutcome>> {
+    const outcomes = new Map<string, DeliveryOutcome>();
+    let deferred: DeliveryDeferred | undefined;
+    for (const req of requests) {
+      try {
+        outcomes.set(req.key, await this.send(req));
+      } catch (err) {
+        if (!(err instanceof DeliveryDeferred)) throw err;
+        deferred ??= err;
+      }
+    }
+    if (deferred) throw deferred;
+    return outcomes;
+  }
+
+  /**
    * For handlers telling someone else (a director, a colleague): sends now, and
    * when Telegram asks to wait, hands the rest to the `outbound.retry` job
    * instead of holding the user's update.

@@ -59,7 +59,8 @@ export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
 
 /** Validates a payload for `name`; throws with the job name and the first problem. */
 export function parseJobData<N extends JobName>(name: N, data: unknown): JobData<N> {
-  const result = JOB_CATALOG[name].schema.safeParse(data);
+  // Agenda stores no payload for a job created without one (the repeating team clock).
+  const result = JOB_CATALOG[name].schema.safeParse(data ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new InvalidJobData(name, `${issue.path.join(".") || "(payload)"} ${issue.message}`);

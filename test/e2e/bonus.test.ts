@@ -1,6 +1,5 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEAM_CLOCK_JOB } from "../../jobs/team-clock.js";
 import { BonusAudit, BonusLine } from "../../src/bonuses/bonus-line.model.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { Team } from "../../src/teams/team.model.js";
@@ -25,7 +24,7 @@ describe("new-client bonuses: worked examples A and B", () => {
   const at = async (iso: string) => {
     clock.set(iso);
     const since = bot.fake.nextCallIndex;
-    await bot.app.agenda.now(TEAM_CLOCK_JOB);
+    await bot.app.agenda.now("team.clock");
     return since;
   };
   const accrued = (n: number) => expect.poll(() => BonusLine.countDocuments({ voidedAt: null }), { timeout: 8000 }).toBe(n);

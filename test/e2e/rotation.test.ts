@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEAM_CLOCK_JOB } from "../../jobs/team-clock.js";
 import { ClientEvent } from "../../src/clients/client-event.model.js";
 import { Client } from "../../src/clients/client.model.js";
 import { recomputeRotationDue } from "../../src/rotation/recompute-due.js";
@@ -31,7 +30,7 @@ describe("client base rotation", () => {
 
   const tick = async () => {
     const since = bot.fake.nextCallIndex;
-    await bot.app.agenda.now(TEAM_CLOCK_JOB);
+    await bot.app.agenda.now("team.clock");
     return since;
   };
 
