@@ -1,6 +1,7 @@
 import type { NextFunction } from "grammy";
 import type { Membership } from "../teams/teams.js";
 import type { Role } from "../teams/member.model.js";
+import type { SceneActor } from "../../scenes/actor.js";
 import type { BotContext } from "../telegram/context.js";
 
 /**
@@ -38,6 +39,12 @@ export function membershipOf(ctx: BotContext): Membership {
   const m = activeMembership(ctx);
   if (!m) throw new Error("membershipOf called without requireRole");
   return m;
+}
+
+/** The sender as the actor a conversation is entered with (plain JSON: it is stored with the conversation). */
+export function actorOf(ctx: BotContext): SceneActor {
+  const { member, team } = membershipOf(ctx);
+  return { memberId: String(member._id), teamId: String(team._id), role: member.role, language: ctx.identity.language };
 }
 
 /** The sender as an actor of use cases (which re-check it before writing). */

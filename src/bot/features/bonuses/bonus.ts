@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { actorOf } from "../../../../scenes/actor.js";
+import { actorOf } from "../../access.js";
 import { BONUS_SETTING, TYPED_PLAN_SETTINGS, type TypedPlanSetting } from "../../../../scenes/bonus/plan-setting.js";
 import { buildStatements } from "../../../bonuses/statements.js";
 import { Client } from "../../../clients/client.model.js";

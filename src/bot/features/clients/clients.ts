@@ -1,8 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { actorOf, viewerOf } from "../../../../scenes/actor.js";
+import { viewerOf } from "../../../../scenes/actor.js";
+import { actorOf } from "../../access.js";
 import { EDIT_CLIENT, MARK_LOST, TEXT_FIELDS, type TextField } from "../../../../scenes/clients/edit-client.js";
 import { LOG_CONTACT } from "../../../../scenes/clients/log-contact.js";
-import { LOG_DEAL } from "../../../../scenes/clients/log-deal.js";
+import { LOG_DEAL } from "../../../../scenes/deals/log-deal.js";
 import { NEW_CLIENT } from "../../../../scenes/clients/new-client.js";
 import { loadClientCard } from "../../../clients/card.js";
 import { editClient, setClientStatus } from "../../../clients/edit-client.js";

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { Types } from "mongoose";
-import { actorOf } from "../../../../scenes/actor.js";
+import { actorOf } from "../../access.js";
 import { LOG_CONTACT } from "../../../../scenes/clients/log-contact.js";
 import { FOLLOW_UP_JOB, type FollowUpJobData } from "../../../../jobs/follow-up-reminder.js";
 import { completeFollowUp, rescheduleFollowUp } from "../../../clients/contacts.js";

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { actorOf, viewerOf } from "../../../../scenes/actor.js";
-import { EDIT_DEAL } from "../../../../scenes/clients/edit-deal.js";
+import { viewerOf } from "../../../../scenes/actor.js";
+import { actorOf } from "../../access.js";
+import { EDIT_DEAL } from "../../../../scenes/deals/edit-deal.js";
 import { findVisibleClient } from "../../../clients/viewer.js";
 import { deleteDeal, findEditableDeal, recentDeals } from "../../../deals/edit-deal.js";
 import dayjs from "../../../shared/dayjs.js";

@@ -1,5 +1,5 @@
-import { EDIT_DEAL, editDealScene } from "../../../../scenes/clients/edit-deal.js";
-import { LOG_DEAL, logDealScene } from "../../../../scenes/clients/log-deal.js";
+import { EDIT_DEAL, editDealScene } from "../../../../scenes/deals/edit-deal.js";
+import { LOG_DEAL, logDealScene } from "../../../../scenes/deals/log-deal.js";
 import { defineScene } from "../../../../scenes/define.js";
 import type { BotFeature } from "../../feature.js";
 import { dealsFeature as dealHandlers } from "./deals.js";

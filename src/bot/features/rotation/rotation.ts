@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { actorOf } from "../../../../scenes/actor.js";
+import { actorOf } from "../../access.js";
 import { ROTATION_REPORT } from "../../../../scenes/rotation/report.js";
 import { NUMERIC_SETTINGS, ROTATION_SETTING, type NumericSetting } from "../../../../scenes/rotation/setting.js";
 import { ROTATION_RECOMPUTE_JOB } from "../../../../jobs/rotation-recompute.js";

@@ -4,7 +4,7 @@ import { translator } from "../../src/i18n/i18n.js";
 import { parseAmount } from "../../src/shared/parse/amount.js";
 import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
 import { ask, askOptional } from "../kit.js";
-import { cardButton } from "./card-button.js";
+import { cardButton } from "../clients/card-button.js";
 
 export const EDIT_DEAL = "edit-deal";
 

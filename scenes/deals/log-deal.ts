@@ -6,8 +6,8 @@ import { formatAmount, parseAmount } from "../../src/shared/parse/amount.js";
 import { parsePastDate, utcToLocalDate } from "../../src/shared/parse/local-date.js";
 import { viewerOf, type SceneActor } from "../actor.js";
 import { ask, askOptional, confirm, freeText } from "../kit.js";
-import { cardButton } from "./card-button.js";
-import { openClientFlow } from "./pick-client.js";
+import { cardButton } from "../clients/card-button.js";
+import { openClientFlow } from "../clients/pick-client.js";
 
 export const LOG_DEAL = "log-deal";
 
