@@ -98,6 +98,7 @@ describe("memberships", () => {
   it("migrates memberships written by the previous version", async () => {
     const { team } = await seedTeam({ directorId: 770 });
     // The old shape: no activeTelegramId, one document per person under a unique index.
+    await Member.deleteMany({ telegramId: 730 }); // the mover of an earlier test has two memberships: the old index forbids that
     await Member.collection.createIndex({ telegramId: 1 }, { unique: true, name: "telegramId_1" });
     const legacy = await Member.collection.insertOne({ teamId: team._id, telegramId: 771, name: "Legacy", role: "manager", level: 1, active: true, joinedAt: now });
     await migrate();

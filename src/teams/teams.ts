@@ -5,7 +5,7 @@ import type { Language } from "../config.js";
 import { isDuplicateKeyError } from "../shared/mongo-errors.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import { Member, type MemberDoc } from "./member.model.js";
-import { Team, type TeamDoc } from "./team.model.js";
+import { Team } from "./team.model.js";
 import { defaultTeamSettings } from "./team-settings.js";
 
 export type { Membership };
