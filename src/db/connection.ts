@@ -6,6 +6,7 @@ import { Import } from "../clients/import/import.model.js";
 import { Deal } from "../deals/deal.model.js";
 import { DeliveryClaim } from "../notify/claim.js";
 import { Delivery } from "../outbound/delivery.model.js";
+import { ConsentRecord } from "../subscribers/consent-record.model.js";
 import { RotationRun } from "../rotation/rotation-run.model.js";
 import { Rotation } from "../rotation/rotation.model.js";
 import { Invite } from "../teams/invite.model.js";
@@ -31,6 +32,7 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   BonusAudit,
   DeliveryClaim,
   Delivery,
+  ConsentRecord,
   ProcessedUpdate,
 ] as never;
 
