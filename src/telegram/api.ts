@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Api, type Transformer } from "grammy";
+import { Api, HttpError, type Transformer } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../config.js";
 import { CAPTION_MAX, fitCaption, KEYBOARD_MAX_BUTTONS, KEYBOARD_MAX_ROW, keyboardFits, MESSAGE_MAX, splitText } from "./limits.js";
@@ -8,30 +8,70 @@ import { CAPTION_MAX, fitCaption, KEYBOARD_MAX_BUTTONS, KEYBOARD_MAX_ROW, keyboa
  * How Baton's Bot API clients behave. Two profiles:
  *
  * - `interactive` (the bot answering an update): a user is waiting and other
- *   updates of the same chat queue behind this one, so a reply gives up within
- *   about 15 s (two short retries, each request cut off after 6 s) and the
- *   error boundary apologises.
+ *   updates of the same chat queue behind this one, so a call gives up within
+ *   14 s whatever happens (each attempt cut off after 5 s, at most two retries
+ *   of a 5xx or network error, 429s waited out only up to 4 s) and the error
+ *   boundary apologises.
  * - `background` (workers, and messages to people other than the sender): waits
  *   out a 429 up to `maxWaitSeconds` and retries 5xx and network errors a few
- *   times; beyond that the send fails and the outbound path keeps the message
- *   pending for the job's own retry with backoff (src/outbound).
+ *   times, giving up after `maxWaitSeconds` + 90 s; beyond that the send fails
+ *   (a 429 as `GrammyError`, the rest as `HttpError`) and the outbound path
+ *   keeps the message pending for the job's own retry with backoff (src/outbound).
  *
  * Both fit every message to Telegram's size limits before it leaves.
+ *
+ * Why a deadline of our own: auto-retry bounds 5xx retries by
+ * `maxRetryAttempts`, but retries network errors (a refused connection, a
+ * request cut off by our timeout) forever, backing off up to an hour. Only an
+ * aborted signal stops it, so each call gets one.
  */
-export type ApiProfile = { kind: "interactive" } | { kind: "background"; maxWaitSeconds: number };
+export type ApiProfile =
+  | { kind: "interactive" }
+  | {
+      kind: "background";
+      maxWaitSeconds: number;
+      /** 5xx retries in-process (default 4, i.e. 3 + 6 + 12 + 24 s of backoff). Tests lower it. */
+      retryAttempts?: number;
+      /** Overall limit per call (default `maxWaitSeconds` + 90). Tests lower it. */
+      giveUpAfterSeconds?: number;
+    };
+
+/** The numbers behind a profile (exported for tests and docs). */
+export interface ApiTiming {
+  /** One HTTP attempt is cut off after this long. */
+  requestTimeoutMs: number;
+  /** The whole call (all attempts and waits) gives up after this long. */
+  deadlineMs: number;
+  /** Retries after the first attempt, for 429s within `maxDelaySeconds` and 5xx. */
+  maxRetryAttempts: number;
+  /** A 429 asking to wait longer than this is not waited out. */
+  maxDelaySeconds: number;
+}
+
+export function timingOf(profile: ApiProfile): ApiTiming {
+  if (profile.kind === "interactive") return { requestTimeoutMs: 5_000, deadlineMs: 14_000, maxRetryAttempts: 2, maxDelaySeconds: 4 };
+  return {
+    requestTimeoutMs: 30_000,
+    deadlineMs: (profile.giveUpAfterSeconds ?? profile.maxWaitSeconds + 90) * 1000,
+    maxRetryAttempts: profile.retryAttempts ?? 4,
+    maxDelaySeconds: profile.maxWaitSeconds,
+  };
+}
 
 export function configureApi(api: Api, profile: ApiProfile): Api {
-  const interactive = profile.kind === "interactive";
-  // Installed first = innermost: each attempt of auto-retry gets its own deadline.
-  api.config.use(requestTimeout(interactive ? 6_000 : 30_000));
+  const timing = timingOf(profile);
+  // Installed first = innermost: each attempt of auto-retry gets its own timeout.
+  api.config.use(requestTimeout(timing.requestTimeoutMs));
   api.config.use(
     autoRetry({
-      maxRetryAttempts: interactive ? 2 : 4,
-      maxDelaySeconds: interactive ? 4 : profile.maxWaitSeconds,
+      maxRetryAttempts: timing.maxRetryAttempts,
+      maxDelaySeconds: timing.maxDelaySeconds,
       rethrowInternalServerErrors: false,
       rethrowHttpErrors: false,
     }),
   );
+  // Around all attempts: nothing waits longer than the profile allows.
+  api.config.use(deadline(timing.deadlineMs));
   api.config.use(toleratingLateCallbackAnswers);
   // Outermost: a long text becomes several requests, each retried on its own.
   api.config.use(fitToLimits);
@@ -39,18 +79,42 @@ export function configureApi(api: Api, profile: ApiProfile): Api {
 }
 
 /** A Bot API client for processes that send but do not receive (workers). */
-export function createBackgroundApi(config: Pick<Config, "BOT_TOKEN" | "TELEGRAM_API_ROOT">, maxWaitSeconds: number): Api {
-  return configureApi(new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), { kind: "background", maxWaitSeconds });
+export function createBackgroundApi(
+  config: Pick<Config, "BOT_TOKEN" | "TELEGRAM_API_ROOT">,
+  maxWaitSeconds: number,
+  tuning: { retryAttempts?: number; giveUpAfterSeconds?: number } = {},
+): Api {
+  return configureApi(new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT }), { kind: "background", maxWaitSeconds, ...tuning });
 }
 
-/** Cuts off a request that hangs (getUpdates long-polls on purpose and is left alone). */
+// grammY types signals with the abort-controller polyfill; at run time both are the platform AbortSignal.
+type GrammySignal = Parameters<Transformer>[3];
+const withTimeout = (signal: GrammySignal, timeout: AbortSignal): GrammySignal =>
+  (signal ? AbortSignal.any([signal as unknown as AbortSignal, timeout]) : timeout) as unknown as GrammySignal;
+
+/** Cuts off one attempt that hangs (getUpdates long-polls on purpose and is left alone). */
 function requestTimeout(ms: number): Transformer {
   return (prev, method, payload, signal) => {
     if (method === "getUpdates") return prev(method, payload, signal);
-    const timeout = AbortSignal.timeout(ms);
-    // grammY types signals with the abort-controller polyfill; at run time both are the platform AbortSignal.
-    const combined = (signal ? AbortSignal.any([signal as unknown as AbortSignal, timeout]) : timeout) as unknown as typeof signal;
-    return prev(method, payload, combined);
+    return prev(method, payload, withTimeout(signal, AbortSignal.timeout(ms)));
+  };
+}
+
+/**
+ * Gives up on a call (every attempt and every wait between them) after `ms`.
+ * What it throws then is an `HttpError`, like any other network failure, so
+ * callers classify it the same way (the outbound path: "try again later").
+ */
+function deadline(ms: number): Transformer {
+  return async (prev, method, payload, signal) => {
+    if (method === "getUpdates") return prev(method, payload, signal);
+    const timer = AbortSignal.timeout(ms);
+    try {
+      return await prev(method, payload, withTimeout(signal, timer));
+    } catch (err) {
+      if (timer.aborted && !signal?.aborted) throw new HttpError(`Request to '${method}' gave up after ${ms / 1000} s`, err);
+      throw err;
+    }
   };
 }
 
