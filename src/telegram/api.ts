@@ -2,7 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, HttpError, type Transformer } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../config.js";
-import { CAPTION_MAX, fitCaption, KEYBOARD_MAX_BUTTONS, KEYBOARD_MAX_ROW, keyboardFits, MESSAGE_MAX, splitText } from "./limits.js";
+import { CAPTION_MAX, cutText, fitCaption, KEYBOARD_MAX_BUTTONS, KEYBOARD_MAX_ROW, keyboardFits, MESSAGE_MAX, splitText } from "./limits.js";
 
 /**
  * How Baton's Bot API clients behave. Two profiles:
@@ -153,37 +153,47 @@ const fitToLimits: Transformer = async (prev, method, payload, signal) => {
     p.reply_markup = trimKeyboard(p.reply_markup as InlineKeyboardMarkup);
   }
   if (method === "sendMessage" && typeof p.text === "string" && p.text.length > MESSAGE_MAX) {
-    const parts = splitText(p.text);
     const { reply_markup, ...rest } = p;
-    let last: Awaited<ReturnType<typeof prev>> | undefined;
-    for (let i = 0; i < parts.length; i++) {
-      const isLast = i === parts.length - 1;
-      last = await prev("sendMessage", { ...rest, text: parts[i], ...(isLast && reply_markup ? { reply_markup } : {}) } as never, signal);
-      if (!last.ok) return last;
-    }
-    return last!;
+    return sendTexts(prev, signal, splitText(p.text), rest, reply_markup);
   }
   if (method === "editMessageText" && typeof p.text === "string" && p.text.length > MESSAGE_MAX) {
     return prev(method, { ...p, text: `${splitText(p.text, MESSAGE_MAX - 2)[0]}\n…` } as never, signal);
   }
   if ((method === "sendPhoto" || method === "sendDocument") && typeof p.caption === "string" && p.caption.length > CAPTION_MAX) {
     const { caption, rest } = fitCaption(p.caption);
-    const sent = await prev(method, { ...p, caption } as never, signal);
+    const { reply_markup, ...withoutButtons } = p;
+    // Buttons go under the last message, as for a split text.
+    const sent = await prev(method, { ...withoutButtons, caption, ...(rest === null && reply_markup ? { reply_markup } : {}) } as never, signal);
     if (!sent.ok || rest === null) return sent;
-    for (const part of splitText(rest)) {
-      const more = await prev("sendMessage", { chat_id: p.chat_id, text: part } as never, signal);
-      if (!more.ok) return more;
-    }
-    return sent;
+    const thread = p.message_thread_id === undefined ? {} : { message_thread_id: p.message_thread_id };
+    const more = await sendTexts(prev, signal, splitText(rest), { chat_id: p.chat_id, ...thread }, reply_markup);
+    return more.ok ? sent : more;
   }
   if (method === "editMessageCaption" && typeof p.caption === "string" && p.caption.length > CAPTION_MAX) {
     return prev(method, { ...p, caption: `${splitText(p.caption, CAPTION_MAX - 2)[0]}\n…` } as never, signal);
   }
   if (method === "answerCallbackQuery" && typeof p.text === "string" && p.text.length > CALLBACK_ANSWER_MAX) {
-    return prev(method, { ...p, text: `${p.text.slice(0, CALLBACK_ANSWER_MAX - 1)}…` } as never, signal);
+    return prev(method, { ...p, text: cutText(p.text, CALLBACK_ANSWER_MAX) } as never, signal);
   }
   return prev(method, payload, signal);
 };
+
+/** Sends texts one after the other (stopping at the first refusal), the buttons under the last; answers with the last. */
+async function sendTexts(
+  prev: Parameters<Transformer>[0],
+  signal: Parameters<Transformer>[3],
+  texts: string[],
+  fields: Payload,
+  reply_markup: unknown,
+): Promise<Awaited<ReturnType<Parameters<Transformer>[0]>>> {
+  let last: Awaited<ReturnType<Parameters<Transformer>[0]>> | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const isLast = i === texts.length - 1;
+    last = await prev("sendMessage", { ...fields, text: texts[i], ...(isLast && reply_markup ? { reply_markup } : {}) } as never, signal);
+    if (!last.ok) return last;
+  }
+  return last!;
+}
 
 function trimKeyboard(markup: InlineKeyboardMarkup): InlineKeyboardMarkup {
   const rows: InlineKeyboardMarkup["inline_keyboard"] = [];
