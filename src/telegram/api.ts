@@ -1,4 +1,4 @@
-import { autoRetry } from "@grammyjs/auto-retry";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Api, HttpError, type Transformer } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Config } from "../config.js";
@@ -9,28 +9,32 @@ import { CAPTION_MAX, cutText, fitCaption, KEYBOARD_MAX_BUTTONS, KEYBOARD_MAX_RO
  *
  * - `interactive` (the bot answering an update): a user is waiting and other
  *   updates of the same chat queue behind this one, so a call gives up within
- *   14 s whatever happens (each attempt cut off after 5 s, at most two retries
- *   of a 5xx or network error, 429s waited out only up to 4 s) and the error
- *   boundary apologises.
+ *   14 s whatever happens: each attempt is cut off after 5 s, a 5xx or network
+ *   error is retried at most twice (after 2 s, then 4 s), a 429 is waited out
+ *   only up to 4 s, and no wait is started that would end past the deadline.
+ *   The error boundary then apologises.
  * - `background` (workers, and messages to people other than the sender): waits
- *   out a 429 up to `maxWaitSeconds` and retries 5xx and network errors a few
- *   times, giving up after `maxWaitSeconds` + 90 s; beyond that the send fails
- *   (a 429 as `GrammyError`, the rest as `HttpError`) and the outbound path
- *   keeps the message pending for the job's own retry with backoff (src/outbound).
+ *   out a 429 up to `maxWaitSeconds` and retries 5xx and network errors four
+ *   times (3, 6, 12, 24 s), giving up after `maxWaitSeconds` + 90 s; beyond that
+ *   the send fails (a 429 or 5xx as `GrammyError`, the rest as `HttpError`) and
+ *   the outbound path keeps the message pending for the job's own retry with
+ *   backoff (src/outbound).
  *
  * Both fit every message to Telegram's size limits before it leaves.
  *
- * Why a deadline of our own: auto-retry bounds 5xx retries by
- * `maxRetryAttempts`, but retries network errors (a refused connection, a
- * request cut off by our timeout) forever, backing off up to an hour. Only an
- * aborted signal stops it, so each call gets one.
+ * The retries are our own, not @grammyjs/auto-retry's: auto-retry retries
+ * network errors (a refused connection, an attempt cut off by our timeout)
+ * without limit, backing off up to an hour, and after the last permitted
+ * attempt of a 5xx it still sleeps one more backoff before it answers. Inside
+ * an update that made a reply to a Bot API that is down hang forever, and a
+ * failing one take 21 s instead of 9.
  */
 export type ApiProfile =
   | { kind: "interactive" }
   | {
       kind: "background";
       maxWaitSeconds: number;
-      /** 5xx retries in-process (default 4, i.e. 3 + 6 + 12 + 24 s of backoff). Tests lower it. */
+      /** 5xx and network retries in-process (default 4, i.e. 3 + 6 + 12 + 24 s of backoff). Tests lower it. */
       retryAttempts?: number;
       /** Overall limit per call (default `maxWaitSeconds` + 90). Tests lower it. */
       giveUpAfterSeconds?: number;
@@ -42,36 +46,32 @@ export interface ApiTiming {
   requestTimeoutMs: number;
   /** The whole call (all attempts and waits) gives up after this long. */
   deadlineMs: number;
-  /** Retries after the first attempt, for 429s within `maxDelaySeconds` and 5xx. */
+  /** Retries after the first attempt (429s within `maxDelaySeconds`, 5xx, network errors). */
   maxRetryAttempts: number;
   /** A 429 asking to wait longer than this is not waited out. */
   maxDelaySeconds: number;
+  /** Wait before the first retry of a 5xx or network error; doubles each time. */
+  firstBackoffMs: number;
 }
 
 export function timingOf(profile: ApiProfile): ApiTiming {
-  if (profile.kind === "interactive") return { requestTimeoutMs: 5_000, deadlineMs: 14_000, maxRetryAttempts: 2, maxDelaySeconds: 4 };
+  if (profile.kind === "interactive") {
+    return { requestTimeoutMs: 5_000, deadlineMs: 14_000, maxRetryAttempts: 2, maxDelaySeconds: 4, firstBackoffMs: 2_000 };
+  }
   return {
     requestTimeoutMs: 30_000,
     deadlineMs: (profile.giveUpAfterSeconds ?? profile.maxWaitSeconds + 90) * 1000,
     maxRetryAttempts: profile.retryAttempts ?? 4,
     maxDelaySeconds: profile.maxWaitSeconds,
+    firstBackoffMs: 3_000,
   };
 }
 
 export function configureApi(api: Api, profile: ApiProfile): Api {
   const timing = timingOf(profile);
-  // Installed first = innermost: each attempt of auto-retry gets its own timeout.
+  // Installed first = innermost: each attempt gets its own timeout.
   api.config.use(requestTimeout(timing.requestTimeoutMs));
-  api.config.use(
-    autoRetry({
-      maxRetryAttempts: timing.maxRetryAttempts,
-      maxDelaySeconds: timing.maxDelaySeconds,
-      rethrowInternalServerErrors: false,
-      rethrowHttpErrors: false,
-    }),
-  );
-  // Around all attempts: nothing waits longer than the profile allows.
-  api.config.use(deadline(timing.deadlineMs));
+  api.config.use(retrying(timing));
   api.config.use(toleratingLateCallbackAnswers);
   // Outermost: a long text becomes several requests, each retried on its own.
   api.config.use(fitToLimits);
@@ -89,6 +89,7 @@ export function createBackgroundApi(
 
 // grammY types signals with the abort-controller polyfill; at run time both are the platform AbortSignal.
 type GrammySignal = Parameters<Transformer>[3];
+type ApiResponse = Awaited<ReturnType<Parameters<Transformer>[0]>>;
 const withTimeout = (signal: GrammySignal, timeout: AbortSignal): GrammySignal =>
   (signal ? AbortSignal.any([signal as unknown as AbortSignal, timeout]) : timeout) as unknown as GrammySignal;
 
@@ -101,19 +102,56 @@ function requestTimeout(ms: number): Transformer {
 }
 
 /**
- * Gives up on a call (every attempt and every wait between them) after `ms`.
- * What it throws then is an `HttpError`, like any other network failure, so
- * callers classify it the same way (the outbound path: "try again later").
+ * Retries a call within the profile's limits: a 429 asking for at most
+ * `maxDelaySeconds` is waited out; a 5xx or a network error (including an
+ * attempt cut off by its timeout) is retried with doubling backoff; at most
+ * `maxRetryAttempts` retries; no wait that would end past the deadline, and an
+ * attempt still running at the deadline is cut off. What cannot be retried is
+ * answered as it came: Telegram's error response (grammY throws it as a
+ * `GrammyError`), or the `HttpError` of the network; a call cut off by the
+ * deadline throws `HttpError("Request to '…' gave up after N s")`.
+ * getUpdates is left alone (the runner has its own retries).
  */
-function deadline(ms: number): Transformer {
+function retrying(t: ApiTiming): Transformer {
   return async (prev, method, payload, signal) => {
     if (method === "getUpdates") return prev(method, payload, signal);
-    const timer = AbortSignal.timeout(ms);
-    try {
-      return await prev(method, payload, withTimeout(signal, timer));
-    } catch (err) {
-      if (timer.aborted && !signal?.aborted) throw new HttpError(`Request to '${method}' gave up after ${ms / 1000} s`, err);
-      throw err;
+    const giveUpAt = Date.now() + t.deadlineMs;
+    const deadline = AbortSignal.timeout(t.deadlineMs);
+    const attemptSignal = withTimeout(signal, deadline);
+    let backoffMs = t.firstBackoffMs;
+    for (let retries = 0; ; retries++) {
+      let response: ApiResponse | undefined;
+      let failure: unknown;
+      try {
+        response = await prev(method, payload, attemptSignal);
+      } catch (err) {
+        if (signal?.aborted) throw err; // the caller cancelled: not ours to retry
+        if (deadline.aborted) throw new HttpError(`Request to '${method}' gave up after ${t.deadlineMs / 1000} s`, err);
+        if (!(err instanceof HttpError)) throw err;
+        failure = err;
+      }
+      if (response?.ok) return response;
+
+      let waitMs: number | undefined;
+      const retryAfter = response?.parameters?.retry_after;
+      if (response && typeof retryAfter === "number") {
+        if (retryAfter <= t.maxDelaySeconds) waitMs = retryAfter * 1000;
+      } else if (!response || response.error_code >= 500) {
+        waitMs = backoffMs;
+        backoffMs *= 2;
+      }
+      const worthWaiting = waitMs !== undefined && retries < t.maxRetryAttempts && Date.now() + waitMs < giveUpAt;
+      if (!worthWaiting) {
+        if (response) return response;
+        throw failure;
+      }
+      try {
+        await sleep(waitMs, undefined, { signal: attemptSignal as unknown as AbortSignal });
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        if (response) return response;
+        throw failure;
+      }
     }
   };
 }
