@@ -141,6 +141,30 @@ describe("outbound.retry end to end", () => {
     expect(bot.logs.lines.filter((l) => l.key === key).map((l) => l.msg)).toEqual(["delivery deferred"]);
   });
 
+  it("the team clock picks up a text message left pending without a retry job (a crash in between) and delivers it once", { timeout: 20_000 }, async () => {
+    const chat = 7303;
+    bot.fake.registerUser({ id: chat, is_bot: false, first_name: "Finn" });
+    const key = "member.deactivated:test-3";
+    const since = bot.fake.nextCallIndex;
+    // As a sender that crashed after recording the message, before sending or publishing its retry.
+    await Delivery.create({
+      _id: key,
+      chatId: chat,
+      kind: "member.deactivated",
+      status: "pending",
+      parts: [{ type: "text", text: "Your access to Team A was removed.", replyMarkup: null }],
+      createdAt: new Date(Date.now() - 11 * 60 * 1000),
+    });
+    await bot.app.agenda.now("team.clock", {});
+    const sent = await bot.fake.waitForCall((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(chat), 10_000, since);
+    expect(sent.payload.text).toBe("Your access to Team A was removed.");
+    await expect.poll(async () => (await Delivery.findById(key).lean())?.status).toBe("sent");
+    // A second tick finds nothing left to do.
+    await bot.app.agenda.now("team.clock", {});
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(sendsTo(bot.fake, chat, since)).toHaveLength(1);
+  });
+
   it("records the message as failed once the job runs out of attempts", async () => {
     const chat = 7302;
     bot.fake.registerUser({ id: chat, is_bot: false, first_name: "Eve" });
