@@ -1,3 +1,4 @@
+import { DeliveryDeferred } from "../../src/outbound/errors.js";
 import { defineJob, type JobDefinition } from "../runtime/define-job.js";
 import type { JobDeps } from "../runtime/deps.js";
 
@@ -14,6 +15,10 @@ export function outboundJobs(deps: JobDeps): JobDefinition<"outbound.retry">[] {
       async run({ data, log }) {
         const outcome = await deps.outbound.resume(data.key);
         log.debug({ outcome }, "retried delivery");
+      },
+      // Out of attempts (hours of 429s, 5xx or network trouble): the message is recorded as failed, once.
+      async onGiveUp(data, error) {
+        await deps.outbound.abandon(data.key, error instanceof DeliveryDeferred ? error.reason : error.message);
       },
     }),
   ];

@@ -95,10 +95,10 @@ function backoff(retry: { delayMs: number; maxRetries: number }): BackoffStrateg
  */
 export function logJobFailures(agenda: Agenda, logger: Logger): void {
   agenda.on("fail", (error: Error, job: Job<unknown>) => {
-    logger.error(
-      { job: job.attrs.name, jobId: String(job.attrs._id), failCount: job.attrs.failCount, data: job.attrs.data, err: error },
-      "job failed",
-    );
+    const ids = { job: job.attrs.name, jobId: String(job.attrs._id), failCount: job.attrs.failCount, data: job.attrs.data };
+    // Telegram asked to wait (or failed): the message is pending and the retry is planned. Expected, not an error.
+    if (error instanceof DeliveryDeferred) logger.warn({ ...ids, reason: error.reason, retryAt: error.retryAt }, "job deferred a message; it will retry");
+    else logger.error({ ...ids, err: error }, "job failed");
   });
   agenda.on("retry exhausted", (error: Error, job: Job<unknown>) => {
     logger.error({ job: job.attrs.name, jobId: String(job.attrs._id), failCount: job.attrs.failCount, err: error }, "job gave up after its retries");

@@ -38,12 +38,26 @@ export function classifySendError(err: unknown, now: Date): SendVerdict {
     return { kind: "final", status: "failed", reason: `${err.error_code} ${err.description}` };
   }
   if (err instanceof HttpError) return { kind: "deferred", reason: `network: ${err.message}`, retryAt: new Date(now.getTime() + 30_000) };
-  // A timeout from our own request deadline surfaces as an abort; anything else is a bug to see in the logs.
-  if (err instanceof Error && err.name === "AbortError") return { kind: "deferred", reason: "request timed out", retryAt: new Date(now.getTime() + 30_000) };
+  // No retry makes a missing or unreadable file readable.
+  if (err instanceof UnreadableFile) return { kind: "final", status: "failed", reason: `file: ${err.message}` };
+  // grammY wraps its own aborts and timeouts in HttpError; a bare one (an AbortSignal.timeout reason) is a timeout too.
+  const name = (err as { name?: unknown } | null)?.name;
+  if (name === "AbortError" || name === "TimeoutError") {
+    return { kind: "deferred", reason: "request timed out", retryAt: new Date(now.getTime() + 30_000) };
+  }
+  // Anything else is a bug to see in the logs.
   throw err;
 }
 
 /** Telegram's answer when the user blocked the bot or deleted their account. */
 export function isBlockedError(err: unknown): boolean {
   return err instanceof GrammyError && err.error_code === 403 && !UNREACHABLE.test(err.description);
+}
+
+/** The file of a photo or document part could not be read (a bug or a missing file, not Telegram's trouble). */
+export class UnreadableFile extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = "UnreadableFile";
+  }
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import type { Api, InputFile } from "grammy";
+import { InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Types } from "mongoose";
 import type { Logger } from "../logger.js";
 import type { JobQueue } from "../queue/job-queue.js";
 import type { Clock } from "../shared/clock.js";
 import { fitCaption, splitText } from "../telegram/limits.js";
-import { classifySendError, DeliveryDeferred } from "./errors.js";
+import { classifySendError, DeliveryDeferred, UnreadableFile } from "./errors.js";
 import { Delivery, type DeliveryDoc, type DeliveryStatus, type StoredPart } from "./delivery.model.js";
 
 export { DeliveryDeferred };
@@ -72,29 +72,42 @@ export class Outbound {
   async send(req: OutboundRequest): Promise<DeliveryOutcome> {
     const parts = planParts(req.message);
     const now = this.opts.clock.now();
-    const existing = await Delivery.findOneAndUpdate(
-      { _id: req.key },
-      {
-        $setOnInsert: {
-          teamId: req.teamId ?? null,
-          chatId: req.chatId,
-          kind: req.kind,
-          status: "pending",
-          parts: parts.map(({ file: _file, ...stored }) => stored),
-          partsSent: 0,
-          messageIds: [],
-          attempts: 0,
-          lastError: null,
-          leaseUntil: null,
-          leaseOwner: null,
-          createdAt: now,
-          doneAt: null,
+    const record = await this.record(req, parts, now);
+    if (record.status !== "pending") return record.status;
+    return this.deliver(record, withFiles(record.parts, parts));
+  }
+
+  /** The message's record, created on the first call; later calls (a retry, a second sender) get the same one. */
+  private async record(req: OutboundRequest, parts: PlannedPart[], now: Date): Promise<DeliveryDoc> {
+    const upsert = () =>
+      Delivery.findOneAndUpdate(
+        { _id: req.key },
+        {
+          $setOnInsert: {
+            teamId: req.teamId ?? null,
+            chatId: req.chatId,
+            kind: req.kind,
+            status: "pending",
+            parts: parts.map(({ file: _file, ...stored }) => stored),
+            partsSent: 0,
+            messageIds: [],
+            attempts: 0,
+            lastError: null,
+            leaseUntil: null,
+            leaseOwner: null,
+            createdAt: now,
+            doneAt: null,
+          },
         },
-      },
-      { upsert: true, returnDocument: "after" },
-    ).lean();
-    if (existing!.status !== "pending") return existing!.status;
-    return this.deliver(existing!, parts);
+        { upsert: true, returnDocument: "after" },
+      ).lean();
+    try {
+      return (await upsert())!;
+    } catch (err) {
+      // Two senders inserting the same key at once: one insert wins, the other reads it.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return (await upsert())!;
+    }
   }
 
   /**
@@ -124,6 +137,8 @@ export class Outbound {
    * instead of holding the user's update.
    */
   async sendSoon(req: OutboundRequest): Promise<DeliveryOutcome | "deferred"> {
+    // The retry job sends from the record alone, which holds texts but not files.
+    if ("photo" in req.message || "document" in req.message) throw new Error(`sendSoon sends texts only (${req.kind})`);
     try {
       return await this.send(req);
     } catch (err) {
@@ -147,6 +162,21 @@ export class Outbound {
     return this.deliver(doc, doc.parts);
   }
 
+  /**
+   * Gives up on a message still pending (its retry job ran out of attempts):
+   * recorded as `failed`, logged once. Returns false when it was no longer pending.
+   */
+  async abandon(key: string, reason: string): Promise<boolean> {
+    const doc = await Delivery.findOneAndUpdate(
+      { _id: key, status: "pending" },
+      { $set: { status: "failed", lastError: reason, leaseUntil: null, leaseOwner: null, doneAt: this.opts.clock.now() } },
+      { returnDocument: "after" },
+    ).lean();
+    if (!doc) return false;
+    this.opts.logger.error({ key, kind: doc.kind, chatId: doc.chatId, partsSent: doc.partsSent, reason }, "delivery abandoned after its retries");
+    return true;
+  }
+
   /** Recorded deliveries to one chat of a team, newest first: what was sent, when, and how it went. */
   static async history(teamId: Types.ObjectId, chatId: number, limit = 50): Promise<DeliveryDoc[]> {
     return Delivery.find({ teamId, chatId }).sort({ createdAt: -1 }).limit(limit).lean();
@@ -154,8 +184,12 @@ export class Outbound {
 
   /** Keys of text messages still pending since before `before` (a lost retry job): the team clock re-enqueues them. */
   static async stalePending(before: Date, limit = 100): Promise<string[]> {
-    const docs = await Delivery.find({ status: "pending", createdAt: { $lt: before } }, { _id: 1 }).sort({ createdAt: 1 }).limit(limit).lean();
-    return docs.map((d) => d._id);
+    const docs = await Delivery.find({ status: "pending", createdAt: { $lt: before } }, { _id: 1, parts: 1 })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .lean();
+    // Messages with a photo or file cannot be re-made from the record: their own job retries them.
+    return docs.filter((d) => d.parts.every((p) => p.type === "text")).map((d) => d._id);
   }
 
   private async deliver(doc: DeliveryDoc, parts: PlannedPart[]): Promise<DeliveryOutcome> {
@@ -170,38 +204,68 @@ export class Outbound {
       { returnDocument: "after" },
     ).lean();
     if (!claimed) {
-      const current = await Delivery.findById(doc._id, { status: 1 }).lean();
+      const current = await Delivery.findById(doc._id, { status: 1, leaseUntil: 1 }).lean();
       if (current && current.status !== "pending") return current.status;
-      throw new DeliveryDeferred("another sender holds this message", new Date(now.getTime() + 30_000));
+      const until = current?.leaseUntil?.getTime() ?? now.getTime();
+      throw new DeliveryDeferred("another sender holds this message", new Date(Math.max(until, now.getTime() + 1000)));
     }
 
-    for (let i = claimed.partsSent; i < parts.length; i++) {
-      const part = parts[i]!;
-      try {
-        const sent = await sendPart(api, doc.chatId, part);
-        await Delivery.updateOne({ _id: doc._id, partsSent: i }, { $set: { partsSent: i + 1 }, $push: { messageIds: sent.message_id } });
-      } catch (err) {
-        const verdict = classifySendError(err, new Date());
-        if (verdict.kind === "deferred") {
-          await Delivery.updateOne({ _id: doc._id }, { $set: { leaseUntil: null, lastError: verdict.reason } });
-          log.warn({ reason: verdict.reason, retryAt: verdict.retryAt, part: i }, "delivery deferred");
-          throw new DeliveryDeferred(verdict.reason, verdict.retryAt);
+    const mine = { _id: doc._id, status: "pending" as const, leaseOwner: this.owner };
+    // A part may take long (a 429 waited out in-process, retries): the lease is renewed meanwhile,
+    // so no other sender takes over a live one and sends the same part again.
+    const renew = setInterval(() => {
+      Delivery.updateOne(mine, { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } }).catch((err: unknown) =>
+        log.warn({ err }, "could not renew the delivery lease"),
+      );
+    }, Math.max(250, this.leaseMs / 3));
+    renew.unref();
+    let finished = false;
+    try {
+      for (let i = claimed.partsSent; i < parts.length; i++) {
+        const part = parts[i]!;
+        let sent: { message_id: number };
+        try {
+          sent = await sendPart(api, doc.chatId, part);
+        } catch (err) {
+          const verdict = classifySendError(err, new Date());
+          if (verdict.kind === "deferred") {
+            await Delivery.updateOne(mine, { $set: { leaseUntil: null, leaseOwner: null, lastError: verdict.reason } });
+            finished = true;
+            log.warn({ reason: verdict.reason, retryAt: verdict.retryAt, part: i, parts: parts.length }, "delivery deferred");
+            throw new DeliveryDeferred(verdict.reason, verdict.retryAt);
+          }
+          await this.finish(doc._id, verdict.status, verdict.reason);
+          finished = true;
+          if (verdict.status === "blocked") {
+            log.info({ reason: verdict.reason }, "recipient blocked the bot");
+            await this.opts.onBlocked?.(doc.chatId, clock.now());
+          } else if (verdict.status === "undeliverable") {
+            log.warn({ reason: verdict.reason }, "recipient's chat cannot be reached; message dropped");
+          } else {
+            log.error({ err, reason: verdict.reason }, "delivery failed");
+          }
+          return verdict.status;
         }
-        await this.finish(doc._id, verdict.status, verdict.reason);
-        if (verdict.status === "blocked") {
-          log.info("recipient blocked the bot");
-          await this.opts.onBlocked?.(doc.chatId, clock.now());
-        } else if (verdict.status === "undeliverable") {
-          log.warn({ reason: verdict.reason }, "recipient's chat cannot be reached; message dropped");
-        } else {
-          log.error({ err }, "delivery failed");
+        const progressed = await Delivery.updateOne(
+          { ...mine, partsSent: i },
+          { $set: { partsSent: i + 1, leaseUntil: new Date(Date.now() + this.leaseMs) }, $push: { messageIds: sent.message_id } },
+        );
+        if (progressed.matchedCount === 0) {
+          // Our lease ran out (this process stalled) and another sender took over: it carries on from its record.
+          finished = true;
+          log.warn({ part: i }, "lost the delivery lease to another sender");
+          throw new DeliveryDeferred("another sender took over this message", new Date(Date.now() + 30_000));
         }
-        return verdict.status;
       }
+      await this.finish(doc._id, "sent", null);
+      finished = true;
+      log.debug({ parts: parts.length }, "delivered");
+      return "sent";
+    } finally {
+      clearInterval(renew);
+      // Anything unexpected (a bug, the database): leave the message pending for the next attempt, not leased for minutes.
+      if (!finished) await Delivery.updateOne(mine, { $set: { leaseUntil: null, leaseOwner: null } }).catch(() => undefined);
     }
-    await this.finish(doc._id, "sent", null);
-    log.debug({ parts: parts.length }, "delivered");
-    return "sent";
   }
 
   private async finish(key: string, status: DeliveryOutcome, error: string | null): Promise<void> {
@@ -211,6 +275,17 @@ export class Outbound {
 
 interface PlannedPart extends StoredPart {
   file?: () => InputFile | Promise<InputFile>;
+}
+
+/**
+ * The recorded parts (what was planned on the first attempt, so a retry never
+ * re-splits a text differently) with the files of this attempt's plan.
+ */
+function withFiles(stored: StoredPart[], planned: PlannedPart[]): PlannedPart[] {
+  return stored.map((part, i) => {
+    const file = planned[i]?.type === part.type ? planned[i].file : undefined;
+    return file ? { ...part, file } : part;
+  });
 }
 
 /** A message as the parts Telegram will get: every text within 4,096, captions within 1,024, buttons on the last. */
@@ -236,7 +311,27 @@ async function sendPart(api: Api, chatId: number, part: PlannedPart): Promise<{ 
   const reply_markup = part.replyMarkup ? (JSON.parse(part.replyMarkup) as InlineKeyboardMarkup) : undefined;
   if (part.type === "text") return api.sendMessage(chatId, part.text ?? " ", { reply_markup, link_preview_options: { is_disabled: true } });
   if (!part.file) throw new Error("a file part needs its file");
-  const file = await part.file();
+  const file = await readFile(part.file);
   const caption = part.text || undefined;
   return part.type === "photo" ? api.sendPhoto(chatId, file, { caption, reply_markup }) : api.sendDocument(chatId, file, { caption, reply_markup });
+}
+
+/**
+ * The file's bytes, read before the upload starts. An InputFile made from a
+ * stream can be read once, but auto-retry sends the same request again after a
+ * 429 or 5xx; and a file that cannot be read would otherwise surface as a
+ * network error, retried until the deadline and then forever by the job.
+ * Baton's files (exports, charts) are small, so holding them is cheap.
+ */
+async function readFile(make: () => InputFile | Promise<InputFile>): Promise<InputFile> {
+  try {
+    const file = await make();
+    const raw = await file.toRaw();
+    if (raw instanceof Uint8Array) return new InputFile(raw, file.filename);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of raw) chunks.push(chunk);
+    return new InputFile(Buffer.concat(chunks), file.filename);
+  } catch (err) {
+    throw new UnreadableFile(err);
+  }
 }

@@ -9,7 +9,8 @@
  * Payloads come from the user's phone, so they are untrusted: `unpack` checks
  * the prefix, the field count and every field, and answers `null` for anything
  * forged or malformed; it never throws. `pack` throws when a payload would not
- * fit Telegram's 64 bytes: that is a programming error, caught by tests.
+ * fit Telegram's 64 bytes, or a value its field would not read back: that is
+ * a programming error, caught by tests.
  */
 
 /** Telegram's limit on callback_data, in bytes (UTF-8). */
@@ -37,7 +38,8 @@ export const field = {
   int: {
     encode: (v: number) => v.toString(36),
     decode: (s: string) => {
-      if (!/^[0-9a-z]{1,11}$/.test(s)) return undefined;
+      // One way to write each number (no leading zeros), so a payload reads back only as what pack wrote.
+      if (!/^(0|[1-9a-z][0-9a-z]{0,10})$/.test(s)) return undefined;
       const n = parseInt(s, 36);
       return Number.isSafeInteger(n) ? n : undefined;
     },
@@ -94,8 +96,12 @@ export function callbackData<F extends FieldsSpec>(prefix: string, fields: F): C
     pattern,
     pack(data) {
       const parts = names.map((name) => {
-        const text = fields[name]!.encode((data as Record<string, unknown>)[name]);
+        const value = (data as Record<string, unknown>)[name];
+        const text = fields[name]!.encode(value);
         if (text.length === 0 || text.includes(SEPARATOR)) throw new Error(`callback field ${prefix}.${name} encodes to "${text}"`);
+        // A value its own field would refuse (a negative or fractional int, an upper-case id, a token with
+        // a space) makes a button that can never work: refuse it here, where the bug is.
+        if (!Object.is(fields[name]!.decode(text), value)) throw new Error(`callback field ${prefix}.${name} cannot carry ${JSON.stringify(value)}`);
         return text;
       });
       const payload = [prefix, ...parts].join(SEPARATOR);

@@ -26,6 +26,8 @@ export interface RecordedCall {
   /** Wall-clock ms when the call was answered. */
   at: number;
   response: ApiResponse;
+  /** Set when the fake gave no answer on purpose (hangNext/dropNext); `response` then says so with error_code 0. */
+  transport?: 'hung' | 'dropped';
 }
 
 export interface FakeBotApiOptions {
@@ -43,6 +45,13 @@ export interface FakeBotApiOptions {
 interface Failure {
   method: string;
   error: TelegramError;
+  remaining: number;
+  chatId?: number | string;
+}
+
+interface TransportFailure {
+  method: string;
+  mode: 'hung' | 'dropped';
   remaining: number;
   chatId?: number | string;
 }
@@ -79,11 +88,14 @@ export class FakeBotApi {
   private readonly webhookDelivered: Update[] = [];
   private readonly listeners = new Set<(call: RecordedCall) => void>();
   private failures: Failure[] = [];
+  private transportFailures: TransportFailure[] = [];
   private readonly blocked = new Set<string>();
   /** Responses not yet written, so stop() can flush the released long polls before closing sockets. */
   private readonly inflight = new Set<Promise<void>>();
   private readonly handlers: Record<string, Handler>;
   private stopped = false;
+  /** Requests held by hangNext, released when the fake stops. */
+  private readonly hung = new Set<() => void>();
   private callSeq = 0;
 
   private constructor(
@@ -161,6 +173,8 @@ export class FakeBotApi {
     if (this.stopped) return;
     this.stopped = true;
     this.updates.close();
+    for (const release of this.hung) release();
+    this.hung.clear();
     // Let those empty answers reach the clients; grammY would otherwise see a network error.
     await Promise.race([Promise.all(this.inflight), new Promise((r) => realSetTimeout(r, 1000))]);
     await new Promise<void>((resolve) => {
@@ -228,6 +242,30 @@ export class FakeBotApi {
     this.failures.push({ method: method.toLowerCase(), error, remaining: opts.times ?? 1, ...(opts.chatId !== undefined ? { chatId: opts.chatId } : {}) });
   }
 
+  /**
+   * The next `times` (default 1) calls of `method` (to `chatId`, if given) get no
+   * answer: the request is held open until the client gives up (its timeout)
+   * or the fake stops. Recorded with `transport: 'hung'`.
+   */
+  hangNext(method: string, opts: { times?: number; chatId?: number | string } = {}): void {
+    this.transportFailures.push({ method: method.toLowerCase(), mode: 'hung', remaining: opts.times ?? 1, ...(opts.chatId !== undefined ? { chatId: opts.chatId } : {}) });
+  }
+
+  /**
+   * The next `times` (default 1) calls of `method` (to `chatId`, if given) have
+   * their connection closed without an answer (a network error for the client).
+   * Recorded with `transport: 'dropped'`.
+   */
+  dropNext(method: string, opts: { times?: number; chatId?: number | string } = {}): void {
+    this.transportFailures.push({ method: method.toLowerCase(), mode: 'dropped', remaining: opts.times ?? 1, ...(opts.chatId !== undefined ? { chatId: opts.chatId } : {}) });
+  }
+
+  /** Forgets failures injected with failNext/hangNext/dropNext that have not happened yet. */
+  clearFailures(): void {
+    this.failures = [];
+    this.transportFailures = [];
+  }
+
   /** Every send/edit/copy/forward to this chat answers 403 "bot was blocked by the user" until unblocked. */
   blockChat(chatId: number | string): void {
     this.blocked.add(String(chatId));
@@ -235,6 +273,15 @@ export class FakeBotApi {
 
   unblockChat(chatId: number | string): void {
     this.blocked.delete(String(chatId));
+  }
+
+  private takeTransportFailure(method: string, payload: Payload): TransportFailure['mode'] | undefined {
+    const failure = this.transportFailures.find(
+      (f) => f.method === method.toLowerCase() && (f.chatId === undefined || String(f.chatId) === String(payload.chat_id)),
+    );
+    if (!failure) return undefined;
+    if (--failure.remaining <= 0) this.transportFailures = this.transportFailures.filter((f) => f !== failure);
+    return failure.mode;
   }
 
   private takeFailure(method: string, payload: Payload): TelegramError | undefined {
@@ -411,6 +458,24 @@ export class FakeBotApi {
     res.on('close', () => {
       if (!res.writableEnded) aborted.abort();
     });
+    const transport = this.takeTransportFailure(route[2]!, decoded.payload);
+    if (transport) {
+      const description = transport === 'hung' ? 'no answer (the fake held the request)' : 'connection closed by the fake';
+      this.record(route[1]!, route[2]!, decoded.payload, decoded.files, { ok: false, error_code: 0, description }, transport);
+      if (transport === 'hung' && !this.stopped) {
+        await new Promise<void>((resolve) => {
+          const release = () => {
+            this.hung.delete(release);
+            resolve();
+          };
+          if (aborted.signal.aborted) return release();
+          aborted.signal.addEventListener('abort', release, { once: true });
+          this.hung.add(release);
+        });
+      }
+      res.destroy();
+      return;
+    }
     const response = await this.call(route[1]!, route[2]!, decoded.payload, decoded.files, aborted.signal);
     if (!res.destroyed) send(res, response);
   }
@@ -443,7 +508,14 @@ export class FakeBotApi {
     return response;
   }
 
-  private record(token: string, method: string, payload: Payload, files: Record<string, UploadedFile>, response: ApiResponse): void {
+  private record(
+    token: string,
+    method: string,
+    payload: Payload,
+    files: Record<string, UploadedFile>,
+    response: ApiResponse,
+    transport?: RecordedCall['transport'],
+  ): void {
     const call: RecordedCall = {
       index: this.callSeq++,
       method,
@@ -452,6 +524,7 @@ export class FakeBotApi {
       ...(Object.keys(files).length > 0 ? { files } : {}),
       at: realNow(),
       response,
+      ...(transport ? { transport } : {}),
     };
     this.calls.push(call);
     for (const listener of [...this.listeners]) listener(call);

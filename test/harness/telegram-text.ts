@@ -204,6 +204,10 @@ export function checkReplyMarkup(markup: unknown): string | undefined {
   if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
     return 'Bad Request: can\'t parse inline keyboard button: Field "inline_keyboard" must be of type Array';
   }
+  // Telegram refuses more than 100 buttons in all, or more than 8 in a row.
+  if ((rows as unknown[][]).flat().length > 100 || (rows as unknown[][]).some((row) => row.length > 8)) {
+    return 'Bad Request: BUTTONS_TOO_MUCH';
+  }
   for (const button of (rows as unknown[][]).flat()) {
     const b = button as Record<string, unknown>;
     if (typeof b.text !== 'string') return "Bad Request: can't parse inline keyboard button: Field \"text\" must be of type String";
