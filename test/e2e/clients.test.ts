@@ -4,6 +4,17 @@ import { ClientEvent } from "../../src/clients/client-event.model.js";
 import { Client } from "../../src/clients/client.model.js";
 import { Deal } from "../../src/deals/deal.model.js";
 import { ManualClock } from "../../src/shared/clock.js";
+import {
+  clientCardButton,
+  clientFlagButton,
+  clientKindButton,
+  editClientButton,
+  editFieldButton,
+  logContactButton,
+  markLostButton,
+  reactivateButton,
+} from "../../src/telegram/clients/callbacks.js";
+import { logDealButton } from "../../src/telegram/deals/callbacks.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedMember, seedTeam } from "../support/seed.js";
 
@@ -270,19 +281,62 @@ describe("managers' daily work", () => {
 
   it("refuses forged payloads for another manager's client", async () => {
     const alpha = await Client.findOne({ name: "Alpha GmbH" }).lean();
-    const id = String(alpha!._id);
-    for (const data of [`cl:v:${id}:0`, `cl:e:${id}`, `cl:ef:${id}:name`, `cl:et:${id}:keyAccount`, `cl:L:${id}`, `cl:R:${id}`]) {
+    const clientId = String(alpha!._id);
+    for (const data of [
+      clientCardButton.pack({ clientId, page: 0 }),
+      editClientButton.pack({ clientId }),
+      editFieldButton.pack({ clientId, field: "name" }),
+      clientFlagButton.pack({ clientId, flag: "keyAccount", on: false }),
+      clientKindButton.pack({ clientId, kind: "b2c" }),
+      markLostButton.pack({ clientId }),
+      reactivateButton.pack({ clientId }),
+      clientFlagButton.pack({ clientId, flag: "pinned", on: true }),
+    ]) {
       const since = bot.fake.nextCallIndex;
       nina.tapData(data);
       await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && /not among yours/.test(String(c.payload.text)), 4000, since);
     }
     // Entering a flow with a forged client id falls back to picking among her own clients (she has none).
-    nina.tapData(`cl:d:${id}`);
+    nina.tapData(logDealButton.pack({ clientId }));
     await nina.expectReply(/You have no active clients yet/);
-    nina.tapData(`cl:et:${id}:pinned`);
-    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && /not among yours/.test(String(c.payload.text)));
-    expect(await Client.findById(id).lean()).toMatchObject({ keyAccount: true, status: "active", pinned: false, name: "Alpha GmbH" });
+    nina.tapData(logContactButton.pack({ clientId }));
+    await nina.expectReply(/You have no active clients yet/);
+    expect(await Client.findById(clientId).lean()).toMatchObject({ keyAccount: true, kind: "b2b", status: "active", pinned: false, name: "Alpha GmbH" });
     expect(await Deal.countDocuments({ clientId: alpha!._id })).toBe(2);
+  });
+
+  it("answers malformed or outdated buttons as no longer active, and never acts on them", async () => {
+    const alpha = await Client.findOne({ name: "Alpha GmbH" }).lean();
+    const id = String(alpha!._id);
+    const malformed = [
+      "cl.v:not-an-id:0", // card
+      `cl.v:${id}`, // a field missing
+      `cl.v:${id}:0:extra`, // a field too many
+      `cl.l:bogus:0:-`, // list: unknown filter
+      `cl.l:active:0:${"f".repeat(23)}`, // list: owner neither an id nor "pool"
+      `cl.fp:${id}:x!`, // search page
+      `cl.ef:${id}:tags`, // a field that is not typed
+      `cl.k:${id}:b2x`, // kind
+      `cl.fl:${id}:pinned:2`, // flag value
+      `cl.lost:${id.toUpperCase()}`,
+      `fu.s:${id}:later`, // snooze
+      `fu.d:${id.slice(1)}`,
+      `cl:L:${id}`, // an old (pre-codec) "mark lost"
+      `cl:e:${id}`, // an old "edit"
+      "cl.c:" + "a".repeat(60), // over 64 bytes
+    ];
+    for (const data of malformed) {
+      const since = bot.fake.nextCallIndex;
+      mark.tapData(data);
+      await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.", 4000, since);
+    }
+    const since = bot.fake.nextCallIndex;
+    dana.tapData("cl.m:-1"); // owners page (directors only, so a director taps it)
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.", 4000, since);
+    expect(await Client.findById(id).lean()).toMatchObject({ status: "active", kind: "b2b", keyAccount: true, pinned: false });
+    // Card buttons of messages sent before the codecs still open the card.
+    mark.tapData(`cl:v:${id}:0`);
+    await mark.expectReply(/^Alpha GmbH \(B2B · key account\)/);
   });
 
   it("edits a field with validation, toggles flags, marks lost and reactivates", async () => {
