@@ -1,5 +1,4 @@
-import { CONTACT_KINDS } from "../../src/clients/client-event.model.js";
-import { logContact } from "../../src/clients/contacts.js";
+import { CONTACT_KINDS, logContact } from "../../src/clients/contacts.js";
 import dayjs from "../../src/shared/dayjs.js";
 import { parseFollowUp } from "../../src/shared/parse/follow-up.js";
 import { ok } from "../../src/shared/result.js";

@@ -14,6 +14,8 @@ import { visibleClientFilter } from "./viewer.js";
  * note) with an optional reminder, and what the reminder's buttons do.
  */
 
+export { CONTACT_KINDS, type ContactKind };
+
 const HOUR_MS = 3600 * 1000;
 
 /** Publishes (or moves) the reminder job of a follow-up: one job per contact, keyed by the contact. */
