@@ -16,6 +16,8 @@ import { visibleClientFilter, type Viewer } from "./viewer.js";
  * see, recomputes the rotation date and logs the change in the history.
  */
 
+export { CLIENT_KINDS };
+
 export const EDITABLE_FIELDS = ["name", "phone", "email", "contactPerson", "source", "notes", "kind", "keyAccount", "pinned"] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 

@@ -1,6 +1,5 @@
-import { CLIENT_KINDS } from "../../clients/client.model.js";
 import { SNOOZES } from "../../clients/contacts.js";
-import { CLIENT_FLAGS, TEXT_FIELDS } from "../../clients/edit-client.js";
+import { CLIENT_FLAGS, CLIENT_KINDS, TEXT_FIELDS } from "../../clients/edit-client.js";
 import { CLIENT_FILTERS } from "../../clients/queries.js";
 import { callbackData, field, type Field } from "../callback-data.js";
 
