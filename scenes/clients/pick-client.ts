@@ -1,15 +1,13 @@
-import { Types } from "mongoose";
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
-import { findClients, recentClients } from "../../src/clients/queries.js";
-import { findVisibleClient } from "../../src/clients/viewer.js";
+import { clientToWorkOn, matchingClientsToWorkOn, recentClientsToWorkOn, type PickedClient } from "../../src/clients/browse.js";
+import { newEntryId } from "../../src/clients/ids.js";
 import { translator, type Translate } from "../../src/i18n/i18n.js";
-import { loadTeamFacts, viewerOf, type SceneActor, type TeamFacts } from "../actor.js";
+import type { Result } from "../../src/shared/result.js";
+import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
+import { loadTeamFacts, type SceneActor, type TeamFacts } from "../actor.js";
 import { askRaw, type Choice } from "../kit.js";
+import { isRefusal, refusalText } from "./refusal.js";
 
-export interface PickedClient {
-  id: string;
-  name: string;
-}
+export type { PickedClient };
 
 const RECENT = 6;
 const MATCHES = 8;
@@ -18,7 +16,8 @@ const asRows = (clients: PickedClient[]): Choice[][] => clients.map((c) => [{ la
 /**
  * "Which client?": recent clients as buttons, or type part of a name, a
  * phone or an email to search. Only clients the actor may see are offered,
- * and a given id (from a card's button) is re-checked the same way.
+ * and a given id (from a card's button) is re-checked the same way. An actor
+ * who is no longer an active member is told so and gets nothing to pick.
  */
 export async function pickClient(
   conversation: SceneConversation,
@@ -27,17 +26,22 @@ export async function pickClient(
   actor: SceneActor,
   givenId: string | null,
 ): Promise<PickedClient | null> {
-  const viewer = viewerOf(actor);
+  /** A read through a use case; a refused actor is told why and the conversation ends (undefined). */
+  const read = async <T>(run: () => Promise<Result<T>>): Promise<T | undefined> => {
+    const result = await conversation.external(run);
+    if (result.ok) return result.value;
+    await ctx.reply(isRefusal(result.error) ? refusalText(t, result.error) : t("client-not-yours"));
+    return undefined;
+  };
+
   if (givenId) {
-    const given = await conversation.external(async () => {
-      const c = await findVisibleClient(viewer, givenId);
-      return c && c.status === "active" ? { id: String(c._id), name: c.name } : null;
-    });
+    const given = await read(() => clientToWorkOn(actor, givenId));
+    if (given === undefined) return null;
+    // Null: not (or no longer) one the actor may work on; they pick among their own below.
     if (given) return given;
   }
-  const recent = await conversation.external(async () =>
-    (await recentClients(viewer, RECENT)).map((c) => ({ id: String(c._id), name: c.name })),
-  );
+  const recent = await read(() => recentClientsToWorkOn(actor, RECENT));
+  if (recent === undefined) return null;
   // Recent clients are the active ones, most recently worked first: none means nothing to pick.
   if (recent.length === 0) {
     await ctx.reply(t("client-pick-none-yet"));
@@ -52,11 +56,8 @@ export async function pickClient(
       if (chosen) return chosen;
       continue;
     }
-    const found = await conversation.external(async () =>
-      (await findClients(viewer, answer.text, 0, MATCHES)).items
-        .filter((c) => c.status === "active")
-        .map((c) => ({ id: String(c._id), name: c.name })),
-    );
+    const found = await read(() => matchingClientsToWorkOn(actor, answer.text, MATCHES));
+    if (found === undefined) return null;
     if (found.length === 1) return found[0]!;
     offered = found.length > 0 ? found : recent;
     prompt = found.length > 0 ? t("client-pick-many") : t("client-pick-nothing", { text: answer.text });
@@ -83,6 +84,6 @@ export async function openClientFlow(
   const client = await pickClient(conversation, ctx, t, actor, clientId);
   if (!client) return null;
   const team = await loadTeamFacts(conversation, actor.teamId);
-  const newId = await conversation.external(() => String(new Types.ObjectId()));
+  const newId = await conversation.external(() => newEntryId());
   return { t, client, team, newId };
 }

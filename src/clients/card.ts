@@ -27,11 +27,11 @@ export async function loadClientCard(viewer: Viewer, clientId: string, page: num
   if (client.ownerId) ids.add(String(client.ownerId));
   for (const e of timeline.items) {
     if (e.actorId) ids.add(String(e.actorId));
-    for (const key of ["fromId", "toId"]) if (e.data?.[key]) ids.add(String(e.data[key]));
+    if (e.kind === "owner") for (const id of [e.data.fromId, e.data.toId]) if (id) ids.add(String(id));
   }
   const [members, report] = await Promise.all([
     Member.find({ teamId: viewer.teamId, _id: { $in: [...ids] } }, { name: 1 }).lean(),
-    Rotation.exists({ clientId: client._id, toId: viewer.memberId, report: null }),
+    Rotation.exists({ teamId: viewer.teamId, clientId: client._id, toId: viewer.memberId, report: null }),
   ]);
   const names = new Map(members.map((m) => [String(m._id), m.name]));
   const ownerName = client.ownerId ? (names.get(String(client.ownerId)) ?? null) : null;

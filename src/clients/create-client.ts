@@ -1,10 +1,13 @@
 import { Types } from "mongoose";
-import type { RotationSettings } from "../teams/team-settings.js";
 import { storedRotationDueAt } from "../rotation/from-documents.js";
 import { fail, ok, type Result } from "../shared/result.js";
+import { loadTeamFacts } from "../teams/team-facts.js";
+import type { RotationSettings } from "../teams/team-settings.js";
+import { clientViewer, type ActorRef, type ActorRefusal } from "./access.js";
 import { ClientEvent } from "./client-event.model.js";
 import { Client, type ClientDoc, type OwnershipReason } from "./client.model.js";
 import { findDuplicates, type DuplicateMatch } from "./duplicates.js";
+import { parseClientName } from "./edit-client.js";
 import { nameKey } from "./name-key.js";
 
 export interface NewClient {
@@ -60,31 +63,54 @@ export function newClientDocument(input: {
   return { ...base, rotationDueAt: storedRotationDueAt(base, input.rotation) };
 }
 
+export type AddClientError = ActorRefusal | "client-name-length" | "duplicate";
+
 /**
- * Adds a client owned by the manager who found it (owner and `acquiredBy`).
+ * Adds a client owned by the member who found it (owner and `acquiredBy`).
  * Refuses when the team already has it (same phone or email, or a very
- * similar name) and says who holds it. With the same `id` again (a repeated
- * confirmation) it returns the client created the first time.
+ * similar name), with the matches in the refusal's data. With the same `id`
+ * again (a repeated confirmation) it returns the client created the first time.
  */
-export async function createClient(input: {
-  id: Types.ObjectId;
-  teamId: Types.ObjectId;
-  ownerId: Types.ObjectId;
+export async function addClient(input: {
+  actor: ActorRef;
+  /** Chosen once by the caller (`newEntryId`): the idempotency key. */
+  id: string;
   client: NewClient;
   now: Date;
-  rotation: RotationSettings;
-}): Promise<Result<ClientDoc, "duplicate"> & { duplicates?: DuplicateMatch[] }> {
-  const existing = await Client.findOne({ _id: input.id, teamId: input.teamId }).lean();
-  if (existing) return ok(existing);
-  const duplicates = await findDuplicates(input.teamId, input.ownerId, input.client);
-  if (duplicates.length > 0) return { ...fail("duplicate"), duplicates };
+}): Promise<Result<ClientDoc, AddClientError, { duplicate: { duplicates: DuplicateMatch[] } }>> {
+  const viewer = await clientViewer(input.actor);
+  if (!viewer.ok) return viewer;
+  const { teamId, memberId } = viewer.value;
+  const name = parseClientName(input.client.name);
+  if (!name.ok) return name;
+  const client = { ...input.client, name: name.value };
+  const id = new Types.ObjectId(input.id);
 
-  const doc = newClientDocument({ ...input, reason: "created" });
+  const existing = await Client.findOne({ _id: id, teamId }).lean();
+  if (existing) return ok(existing);
+  const duplicates = await findDuplicates(teamId, memberId, client);
+  if (duplicates.length > 0) return fail("duplicate", { duplicates });
+
+  const { rotation } = await loadTeamFacts(teamId);
+  const doc = newClientDocument({ id, teamId, ownerId: memberId, client, now: input.now, reason: "created", rotation });
   await Client.updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true });
   await ClientEvent.updateOne(
     { _id: doc._id }, // the "created" entry shares the client's id: written once
-    { $setOnInsert: { teamId: doc.teamId, clientId: doc._id, kind: "created", at: input.now, actorId: input.ownerId } },
+    { $setOnInsert: { teamId: doc.teamId, clientId: doc._id, kind: "created", at: input.now, actorId: memberId } },
     { upsert: true },
   );
   return ok(doc);
+}
+
+/**
+ * The duplicate check alone, asked half-way through /newclient (after name,
+ * phone and email) so nobody types the rest in vain.
+ */
+export async function clientDuplicates(
+  actor: ActorRef,
+  candidate: { name: string; phones: string[]; email: string | null },
+): Promise<Result<DuplicateMatch[], ActorRefusal>> {
+  const viewer = await clientViewer(actor);
+  if (!viewer.ok) return viewer;
+  return ok(await findDuplicates(viewer.value.teamId, viewer.value.memberId, candidate));
 }

@@ -49,7 +49,7 @@ export async function findDuplicates(
 
   const ownerIds = [...new Set(matches.flatMap((m) => (m.client.ownerId ? [String(m.client.ownerId)] : [])))];
   const owners = new Map(
-    (await Member.find({ _id: { $in: ownerIds } }, { name: 1 }).lean()).map((m) => [String(m._id), m.name]),
+    (await Member.find({ teamId, _id: { $in: ownerIds } }, { name: 1 }).lean()).map((m) => [String(m._id), m.name]),
   );
   return matches.slice(0, 5).map(({ client, reason }) => ({
     clientId: String(client._id),

@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import { BonusAudit, BonusLine } from "../bonuses/bonus-line.model.js";
 import { ClientEvent } from "../clients/client-event.model.js";
 import { Client } from "../clients/client.model.js";
+import { ClientSearch } from "../clients/search.model.js";
 import { Import } from "../clients/import/import.model.js";
 import { Deal } from "../deals/deal.model.js";
 import { DeliveryClaim } from "../notify/claim.js";
@@ -24,6 +25,7 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   Invite,
   Client,
   ClientEvent,
+  ClientSearch,
   Import,
   Deal,
   RotationRun,

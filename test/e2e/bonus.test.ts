@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BonusAudit, BonusLine } from "../../src/bonuses/bonus-line.model.js";
 import { ManualClock } from "../../src/shared/clock.js";
+import { markLostButton } from "../../src/telegram/clients/callbacks.js";
 import { Team } from "../../src/teams/team.model.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedClients, seedMember, seedTeam } from "../support/seed.js";
@@ -47,7 +48,7 @@ describe("new-client bonuses: worked examples A and B", () => {
   }
 
   async function markLost(user: TelegramUser, client: string) {
-    user.tapData(`cl:L:${ids[client]}`);
+    user.tapData(markLostButton.pack({ clientId: ids[client]! }));
     await user.expectReply(/Why is the client lost/);
     user.tap("Went to a competitor");
     await user.expectReply(/Marked lost/);

@@ -3,9 +3,24 @@ import mongoose from "mongoose";
 import { ClientEvent } from "../../src/clients/client-event.model.js";
 import { Client } from "../../src/clients/client.model.js";
 import { Deal } from "../../src/deals/deal.model.js";
+import { Delivery } from "../../src/outbound/delivery.model.js";
+import { Member } from "../../src/teams/member.model.js";
+import { keyboardFits } from "../../src/telegram/limits.js";
 import { ManualClock } from "../../src/shared/clock.js";
+import {
+  clientCardButton,
+  clientFlagButton,
+  clientKindButton,
+  editClientButton,
+  editFieldButton,
+  logContactButton,
+  markLostButton,
+  reactivateButton,
+} from "../../src/telegram/clients/callbacks.js";
+import { logDealButton } from "../../src/telegram/deals/callbacks.js";
+import { FakeBotApi } from "../harness/fake-bot-api.js";
 import { freshDbName, TestBot } from "../support/app.js";
-import { seedMember, seedTeam } from "../support/seed.js";
+import { seedClients, seedMember, seedTeam } from "../support/seed.js";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -270,19 +285,62 @@ describe("managers' daily work", () => {
 
   it("refuses forged payloads for another manager's client", async () => {
     const alpha = await Client.findOne({ name: "Alpha GmbH" }).lean();
-    const id = String(alpha!._id);
-    for (const data of [`cl:v:${id}:0`, `cl:e:${id}`, `cl:ef:${id}:name`, `cl:et:${id}:keyAccount`, `cl:L:${id}`, `cl:R:${id}`]) {
+    const clientId = String(alpha!._id);
+    for (const data of [
+      clientCardButton.pack({ clientId, page: 0 }),
+      editClientButton.pack({ clientId }),
+      editFieldButton.pack({ clientId, field: "name" }),
+      clientFlagButton.pack({ clientId, flag: "keyAccount", on: false }),
+      clientKindButton.pack({ clientId, kind: "b2c" }),
+      markLostButton.pack({ clientId }),
+      reactivateButton.pack({ clientId }),
+      clientFlagButton.pack({ clientId, flag: "pinned", on: true }),
+    ]) {
       const since = bot.fake.nextCallIndex;
       nina.tapData(data);
       await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && /not among yours/.test(String(c.payload.text)), 4000, since);
     }
     // Entering a flow with a forged client id falls back to picking among her own clients (she has none).
-    nina.tapData(`cl:d:${id}`);
+    nina.tapData(logDealButton.pack({ clientId }));
     await nina.expectReply(/You have no active clients yet/);
-    nina.tapData(`cl:et:${id}:pinned`);
-    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && /not among yours/.test(String(c.payload.text)));
-    expect(await Client.findById(id).lean()).toMatchObject({ keyAccount: true, status: "active", pinned: false, name: "Alpha GmbH" });
+    nina.tapData(logContactButton.pack({ clientId }));
+    await nina.expectReply(/You have no active clients yet/);
+    expect(await Client.findById(clientId).lean()).toMatchObject({ keyAccount: true, kind: "b2b", status: "active", pinned: false, name: "Alpha GmbH" });
     expect(await Deal.countDocuments({ clientId: alpha!._id })).toBe(2);
+  });
+
+  it("answers malformed or outdated buttons as no longer active, and never acts on them", async () => {
+    const alpha = await Client.findOne({ name: "Alpha GmbH" }).lean();
+    const id = String(alpha!._id);
+    const malformed = [
+      "cl.v:not-an-id:0", // card
+      `cl.v:${id}`, // a field missing
+      `cl.v:${id}:0:extra`, // a field too many
+      `cl.l:bogus:0:-`, // list: unknown filter
+      `cl.l:active:0:${"f".repeat(23)}`, // list: owner neither an id nor "pool"
+      `cl.fp:${id}:x!`, // search page
+      `cl.ef:${id}:tags`, // a field that is not typed
+      `cl.k:${id}:b2x`, // kind
+      `cl.fl:${id}:pinned:2`, // flag value
+      `cl.lost:${id.toUpperCase()}`,
+      `fu.s:${id}:later`, // snooze
+      `fu.d:${id.slice(1)}`,
+      `cl:L:${id}`, // an old (pre-codec) "mark lost"
+      `cl:e:${id}`, // an old "edit"
+      "cl.c:" + "a".repeat(60), // over 64 bytes
+    ];
+    for (const data of malformed) {
+      const since = bot.fake.nextCallIndex;
+      mark.tapData(data);
+      await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.", 4000, since);
+    }
+    const since = bot.fake.nextCallIndex;
+    dana.tapData("cl.m:-1"); // owners page (directors only, so a director taps it)
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.", 4000, since);
+    expect(await Client.findById(id).lean()).toMatchObject({ status: "active", kind: "b2b", keyAccount: true, pinned: false });
+    // Card buttons of messages sent before the codecs still open the card.
+    mark.tapData(`cl:v:${id}:0`);
+    await mark.expectReply(/^Alpha GmbH \(B2B · key account\)/);
   });
 
   it("edits a field with validation, toggles flags, marks lost and reactivates", async () => {
@@ -336,5 +394,130 @@ describe("managers' daily work", () => {
     await dana.expectReply(/what to change/);
     dana.tap("📌 Pin (no rotation)");
     await dana.expectReply(/Alpha GmbH \(B2B · key account · 📌\)[\s\S]*does not rotate/);
+  });
+});
+
+/**
+ * What grows with the team or must wait: /find pages that keep the query on
+ * the server, "By manager" paged for big teams, a reminder Telegram asks to
+ * hold back, and a member deactivated in the middle of adding a client.
+ */
+describe("clients at scale and under pressure", () => {
+  let bot: TestBot;
+  let mark: ReturnType<TestBot["user"]>;
+  let nina: ReturnType<TestBot["user"]>;
+  let dana: ReturnType<TestBot["user"]>;
+  const jobs = () => mongoose.connection.db!.collection("agendaJobs");
+
+  beforeAll(async () => {
+    bot = await TestBot.start({ dbName: freshDbName("clientscale"), env: { OUTBOUND_MAX_WAIT_SECONDS: "1" } });
+    const { team } = await seedTeam({ directorId: 9301, name: "Big Sales", timezone: "Asia/Kolkata", country: "IN", currency: "INR" });
+    const m = await seedMember(team, { telegramId: 9302, name: "Mark" });
+    await seedMember(team, { telegramId: 9303, name: "Nina" });
+    for (let i = 0; i < 45; i++) await seedMember(team, { telegramId: 9400 + i, name: `मैनेजर ${String(i).padStart(2, "0")} ${"लंबा नाम ".repeat(6)}` });
+    await seedClients(team._id, m._id, Array.from({ length: 10 }, (_, i) => `Zulu Trading ${String(i + 1).padStart(2, "0")}`));
+    dana = bot.user({ id: 9301, firstName: "Dana" });
+    mark = bot.user({ id: 9302, firstName: "Mark" });
+    nina = bot.user({ id: 9303, firstName: "Nina" });
+  });
+  afterAll(() => bot.stop());
+
+  it("pages /find results by a search id; the query itself stays on the server", async () => {
+    mark.send("/find zulu trading");
+    const first = await mark.expectReply(/Found for "zulu trading", page 1/);
+    const buttons = (first.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(buttons.filter((b) => b.text.startsWith("Zulu Trading"))).toHaveLength(8);
+    const next = buttons.find((b) => b.text === "▶")!;
+    expect(next.callback_data).toMatch(/^cl\.fp:[0-9a-f]{24}:1$/);
+    mark.tap("▶");
+    const second = await mark.expectReply(/Found for "zulu trading", page 2/);
+    const names = (second.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
+    expect(names.filter((n) => n.startsWith("Zulu Trading"))).toEqual([expect.stringMatching(/^Zulu Trading 09/), expect.stringMatching(/^Zulu Trading 10/)]);
+
+    // Someone else's search id is nothing to them.
+    const since = bot.fake.nextCallIndex;
+    nina.tapData(next.callback_data);
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.", 4000, since);
+  });
+
+  it("pages the members of a big team under By manager", async () => {
+    dana.send("/clients");
+    await dana.expectReply(/Team clients \(Active\)/);
+    dana.tap("👥 By manager");
+    const first = await dana.expectReply(/Whose clients\?\nPage 1 of 3/);
+    const rows = (first.reply_markup as { inline_keyboard: unknown[][] }).inline_keyboard;
+    expect(keyboardFits(first.reply_markup as never)).toBe(true);
+    expect(rows.flat().length).toBeLessThanOrEqual(25);
+    dana.tap("▶");
+    await dana.expectReply(/Whose clients\?\nPage 2 of 3/);
+    dana.tap("▶");
+    await dana.expectReply(/Page 3 of 3/);
+    dana.tap("free pool");
+    await dana.expectReply(/No clients here/);
+  });
+
+  it("keeps a reminder Telegram asks to hold back pending, and the job's retry delivers it once", async () => {
+    mark.send("/contact");
+    await mark.expectReply(/Which client\?/);
+    mark.send("zulu trading 03");
+    await mark.expectReply(/Zulu Trading 03: what kind of contact\?/);
+    mark.tap("Call");
+    await mark.expectReply(/What happened\?/);
+    mark.send("Wants a callback");
+    await mark.expectReply(/Follow up later\?/);
+    mark.tap("In 3 days");
+    await mark.expectReply(/Logged for Zulu Trading 03\. I'll remind you on/);
+
+    // Due in three days; Telegram will ask to wait a minute, longer than the bot waits in-process.
+    bot.fake.failNext("sendMessage", FakeBotApi.errors.tooManyRequests(60), { chatId: 9302 });
+    const since = bot.fake.nextCallIndex;
+    await jobs().updateOne({ name: "contact.follow-up" }, { $set: { nextRunAt: new Date() } });
+    await bot.fake.waitForCall((c) => c.method === "sendMessage" && !c.response.ok && String(c.payload.chat_id) === "9302", 8000, since);
+    await expect.poll(async () => (await jobs().findOne({ name: "contact.follow-up" }))?.failCount, { timeout: 5000 }).toBe(1);
+    const pending = await Delivery.findOne({ kind: "follow-up.reminder" }).lean();
+    expect(pending).toMatchObject({ status: "pending", partsSent: 0 });
+    const job = await jobs().findOne({ name: "contact.follow-up" });
+    expect(job!.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 45_000); // not before Telegram's retry_after
+
+    // The retry (brought forward) sends it, once.
+    await jobs().updateOne({ name: "contact.follow-up" }, { $set: { nextRunAt: new Date() } });
+    await mark.expectReply(/⏰ Follow up with Zulu Trading 03\nLast time \(Call\): Wants a callback/, { timeoutMs: 8000 });
+    await expect.poll(async () => (await Delivery.findOne({ kind: "follow-up.reminder" }).lean())?.status, { timeout: 5000 }).toBe("sent");
+    const reminders = bot.fake.callsTo("sendMessage").filter((c) => String(c.payload.chat_id) === "9302" && /⏰ Follow up/.test(String(c.payload.text)));
+    expect(reminders.map((c) => c.response.ok)).toEqual([false, true]);
+    expect(await ClientEvent.countDocuments({ kind: "call", followUpState: "sent" })).toBe(1);
+
+    // "Tomorrow" moves it to 10:00 tomorrow, team time (the follow-up parser's rule for a day without a time).
+    mark.tap("Tomorrow");
+    await mark.expectReply(/I'll remind you again on \d\d\.\d\d 10:00/);
+    const entry = await ClientEvent.findOne({ kind: "call" }).lean();
+    expect(entry).toMatchObject({ followUpState: "scheduled" });
+    const job2 = await jobs().findOne({ name: "contact.follow-up" });
+    expect(job2!.data.dueAt).toBe((entry as { followUpAt: Date }).followUpAt.toISOString());
+  });
+
+  it("a member deactivated half-way through /newclient is told so, and nothing is saved", async () => {
+    nina.send("/newclient");
+    await nina.expectReply(/Client's name/);
+    nina.send("Ghost Trading Ltd");
+    await nina.expectReply(/Business or private/);
+    nina.tap("B2B");
+    await nina.expectReply(/key account/);
+    nina.tap("No");
+    await nina.expectReply(/Phone number\?/);
+    nina.tap("Skip ›");
+    await nina.expectReply(/Email\?/);
+    nina.tap("Skip ›");
+    await nina.expectReply(/Contact person\?/);
+    nina.tap("Skip ›");
+    await nina.expectReply(/source/);
+    nina.tap("Skip ›");
+    await nina.expectReply(/A note\?/);
+    nina.tap("Skip ›");
+    await nina.expectReply(/Add this client\?/);
+    await Member.updateOne({ telegramId: 9303 }, { $set: { active: false, deactivatedAt: new Date() } });
+    nina.tap("✔ Confirm");
+    await nina.expectReply("You are no longer an active member of this team, so this was not saved.");
+    expect(await Client.countDocuments({ name: "Ghost Trading Ltd" })).toBe(0);
   });
 });

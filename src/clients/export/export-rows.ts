@@ -1,6 +1,6 @@
 import type { Types } from "mongoose";
 import { Deal, type DealDoc } from "../../deals/deal.model.js";
-import { CONTACT_KINDS, ClientEvent, type ClientEventDoc } from "../client-event.model.js";
+import { CONTACT_KINDS, ClientEvent, type ContactEvent } from "../client-event.model.js";
 import { Client, type ClientDoc } from "../client.model.js";
 import { clientRow, contactRow, dealRow, type ExportContext, type ExportKind } from "./rows.js";
 
@@ -39,9 +39,9 @@ export async function* exportRows(kind: ExportKind, teamId: Types.ObjectId, ctx:
   if (kind === "contacts") {
     const cursor = ClientEvent.find({ teamId, kind: { $in: CONTACT_KINDS } })
       .sort({ at: 1, _id: 1 })
-      .lean<ClientEventDoc[]>()
+      .lean<ContactEvent[]>()
       .cursor({ batchSize: BATCH });
-    for await (const batch of batches(cursor as AsyncIterable<ClientEventDoc>, BATCH)) {
+    for await (const batch of batches(cursor as AsyncIterable<ContactEvent>, BATCH)) {
       const names = await clientNames(teamId, batch.map((e) => e.clientId));
       for (const e of batch) yield contactRow(e, names.get(String(e.clientId)) ?? "?", ctx);
     }

@@ -1,7 +1,7 @@
 import type { DealDoc } from "../../deals/deal.model.js";
 import dayjs from "../../shared/dayjs.js";
 import { currencyMinorDigits } from "../../shared/parse/amount.js";
-import type { ClientEventDoc, ContactKind } from "../client-event.model.js";
+import type { ContactEvent, ContactKind } from "../client-event.model.js";
 import type { ClientDoc } from "../client.model.js";
 import { safeCell } from "./csv-file.js";
 
@@ -75,11 +75,11 @@ export function clientRow(c: ClientDoc, ctx: ExportContext): string[] {
   ];
 }
 
-export function contactRow(e: ClientEventDoc, clientName: string, ctx: ExportContext): string[] {
+export function contactRow(e: ContactEvent, clientName: string, ctx: ExportContext): string[] {
   return [
     localTime(e.at, ctx.timezone),
     safeCell(clientName),
-    ctx.labels.contactKind[e.kind as ContactKind] ?? e.kind,
+    ctx.labels.contactKind[e.kind] ?? e.kind,
     memberName(ctx, e.actorId),
     safeCell(e.text),
     localTime(e.followUpAt, ctx.timezone),

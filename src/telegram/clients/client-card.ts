@@ -6,6 +6,16 @@ import type { Translate } from "../../i18n/i18n.js";
 import { NEVER_ROTATES } from "../../rotation/from-documents.js";
 import dayjs from "../../shared/dayjs.js";
 import { formatAmount } from "../../shared/parse/amount.js";
+import { clientDealsButton, logDealButton } from "../deals/callbacks.js";
+import { reportButton } from "../rotation/callbacks.js";
+import {
+  clientCardButton,
+  clientListButton,
+  editClientButton,
+  logContactButton,
+  markLostButton,
+  reactivateButton,
+} from "./callbacks.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 const SNIPPET = 200;
@@ -51,14 +61,14 @@ function eventLine(t: Translate, e: ClientEventDoc, v: CardView): string {
   const head = `${when} ${EMOJI[e.kind]} `;
   switch (e.kind) {
     case "deal":
-      return head + t("history-deal", { amount: formatAmount(e.amountMinor ?? 0, v.currency, v.language), who }) + (e.text ? `: ${clip(e.text)}` : "");
+      return head + t("history-deal", { amount: formatAmount(e.amountMinor, v.currency, v.language), who }) + (e.text ? `: ${clip(e.text)}` : "");
     case "created":
       return head + t("history-created", { who });
     case "edited":
-      return head + t("history-edited", { who, field: t(`field-${String(e.data?.field)}`), to: clip(String(e.data?.to ?? "")) });
+      return head + t("history-edited", { who, field: t(`field-${e.data.field}`), to: clip(e.data.to) });
     case "owner": {
       const name = (id: unknown) => (id ? (v.names.get(String(id)) ?? "?") : t("free-pool"));
-      return head + t("history-owner", { from: name(e.data?.fromId), to: name(e.data?.toId), reason: t(`reason-${String(e.data?.reason)}`) });
+      return head + t("history-owner", { from: name(e.data.fromId), to: name(e.data.toId), reason: t(`reason-${e.data.reason}`) });
     }
     case "lost":
       return head + t("history-lost", { who, reason: clip(e.text ?? "") });
@@ -73,7 +83,7 @@ function eventLine(t: Translate, e: ClientEventDoc, v: CardView): string {
 }
 
 /** The client card: details, owner, days until rotation, a page of history, and what one can do next. */
-export function renderClientCard(t: Translate, v: CardView): { text: string; keyboard: InlineKeyboard } {
+export function clientCardView(t: Translate, v: CardView): { text: string; keyboard: InlineKeyboard } {
   const c = v.client;
   const date = (d: Date | null | undefined) => (d ? dayjs(d).tz(v.timezone).format("DD.MM.YYYY") : "—");
   const lines = [
@@ -90,17 +100,20 @@ export function renderClientCard(t: Translate, v: CardView): { text: string; key
   lines.push("", t("card-history", { page: v.timeline.page + 1 }));
   lines.push(...(v.timeline.items.length ? v.timeline.items.map((e) => eventLine(t, e, v)) : [t("card-history-empty")]));
 
-  const id = String(c._id);
+  const clientId = String(c._id);
   const kb = new InlineKeyboard();
-  if (v.timeline.page > 0) kb.text("◀", `cl:v:${id}:${v.timeline.page - 1}`);
-  if (v.timeline.hasMore) kb.text("▶", `cl:v:${id}:${v.timeline.page + 1}`);
+  if (v.timeline.page > 0) kb.text("◀", clientCardButton.pack({ clientId, page: v.timeline.page - 1 }));
+  if (v.timeline.hasMore) kb.text("▶", clientCardButton.pack({ clientId, page: v.timeline.page + 1 }));
   kb.row();
-  if (c.status === "active" && c.ownerId) kb.text(t("btn-log-contact"), `cl:c:${id}`).text(t("btn-log-deal"), `cl:d:${id}`).row();
-  if (c.dealCount > 0) kb.text(t("btn-deals"), `dl:l:${id}`);
-  if (v.reportDue) kb.text(t("btn-report"), `rr:${id}`);
+  if (c.status === "active" && c.ownerId) {
+    kb.text(t("btn-log-contact"), logContactButton.pack({ clientId })).text(t("btn-log-deal"), logDealButton.pack({ clientId })).row();
+  }
+  if (c.dealCount > 0) kb.text(t("btn-deals"), clientDealsButton.pack({ clientId }));
+  if (v.reportDue) kb.text(t("btn-report"), reportButton.pack({ clientId }));
   kb.row();
-  kb.text(t("btn-edit"), `cl:e:${id}`);
-  kb.text(c.status === "active" ? t("btn-mark-lost") : t("btn-reactivate"), c.status === "active" ? `cl:L:${id}` : `cl:R:${id}`).row();
-  kb.text(t("btn-my-clients"), "cl:l:active:0");
+  kb.text(t("btn-edit"), editClientButton.pack({ clientId }));
+  if (c.status === "active") kb.text(t("btn-mark-lost"), markLostButton.pack({ clientId }));
+  else kb.text(t("btn-reactivate"), reactivateButton.pack({ clientId }));
+  kb.row().text(t("btn-my-clients"), clientListButton.pack({ filter: "active", page: 0, owner: null }));
   return { text: lines.join("\n"), keyboard: kb };
 }

@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
-import type { ClientEventDoc } from "../../../src/clients/client-event.model.js";
+import type { ContactEvent } from "../../../src/clients/client-event.model.js";
 import { newClientDocument } from "../../../src/clients/create-client.js";
 import { safeCell } from "../../../src/clients/export/csv-file.js";
 import { clientRow, contactRow, dealRow, localTime, minorToDecimal, type ExportContext } from "../../../src/clients/export/rows.js";
@@ -73,7 +73,7 @@ describe("export rows", () => {
       text: "Asked for a quote",
       followUpAt: new Date("2026-03-03T04:30:00Z"),
       followUpState: "scheduled",
-    } as ClientEventDoc;
+    } as ContactEvent;
     expect(contactRow(event, "Acme", ctx)).toEqual(["2026-03-01 10:00", "Acme", "call", "Mark", "Asked for a quote", "2026-03-03 10:00", "scheduled"]);
 
     const deal = {
