@@ -6,6 +6,7 @@ import type { Translate } from "../../i18n/i18n.js";
 import { NEVER_ROTATES } from "../../rotation/from-documents.js";
 import dayjs from "../../shared/dayjs.js";
 import { formatAmount } from "../../shared/parse/amount.js";
+import { clientDealsButton, logDealButton } from "../deals/callbacks.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 const SNIPPET = 200;
@@ -95,8 +96,8 @@ export function renderClientCard(t: Translate, v: CardView): { text: string; key
   if (v.timeline.page > 0) kb.text("◀", `cl:v:${id}:${v.timeline.page - 1}`);
   if (v.timeline.hasMore) kb.text("▶", `cl:v:${id}:${v.timeline.page + 1}`);
   kb.row();
-  if (c.status === "active" && c.ownerId) kb.text(t("btn-log-contact"), `cl:c:${id}`).text(t("btn-log-deal"), `cl:d:${id}`).row();
-  if (c.dealCount > 0) kb.text(t("btn-deals"), `dl:l:${id}`);
+  if (c.status === "active" && c.ownerId) kb.text(t("btn-log-contact"), `cl:c:${id}`).text(t("btn-log-deal"), logDealButton.pack({ clientId: id })).row();
+  if (c.dealCount > 0) kb.text(t("btn-deals"), clientDealsButton.pack({ clientId: id }));
   if (v.reportDue) kb.text(t("btn-report"), `rr:${id}`);
   kb.row();
   kb.text(t("btn-edit"), `cl:e:${id}`);
