@@ -21,8 +21,8 @@ useTestDatabase("deals");
 function recordingQueue() {
   const published: { name: JobName; data: unknown }[] = [];
   const jobs: JobQueue = {
-    enqueue: async <N extends JobName>(name: N, data: JobData<N>) => void published.push({ name, data }),
-    schedule: async <N extends JobName>(name: N, _at: Date, data: JobData<N>) => void published.push({ name, data }),
+    enqueue: <N extends JobName>(name: N, data: JobData<N>) => Promise.resolve(void published.push({ name, data })),
+    schedule: <N extends JobName>(name: N, _at: Date, data: JobData<N>) => Promise.resolve(void published.push({ name, data })),
   };
   return { jobs, published };
 }
