@@ -66,6 +66,17 @@ describe("bonus accrual", () => {
     expect(await BonusLine.countDocuments({ dealId })).toBe(3);
   });
 
+  it("waits for a live worker's lease, takes over a crashed worker's, and says so for an unknown deal", async () => {
+    const { dealId } = await dealUnderCurrentPlan();
+    await Deal.updateOne({ _id: dealId }, { $set: { accrualLeaseOwner: "alive", accrualLeaseUntil: new Date(Date.now() + 60_000) } });
+    expect(await syncDealLines(dealId, NOW)).toBe("busy");
+    expect(await BonusLine.countDocuments({ dealId })).toBe(0);
+    await Deal.updateOne({ _id: dealId }, { $set: { accrualLeaseOwner: "crashed", accrualLeaseUntil: new Date(Date.now() - 1) } });
+    expect(await syncDealLines(dealId, NOW)).toBe(3);
+    expect(await syncDealLines(new Types.ObjectId(), NOW)).toBe("missing");
+    expect(await syncDealLines("not-an-id", NOW)).toBe("missing");
+  });
+
   it("keeps the plan a deal was logged under when the director changes it afterwards", async () => {
     const { team, dealId } = await dealUnderCurrentPlan();
     await updateTeamSettings(team._id, "bonus", { baseRateBp: 500, acquisitionBonusMinor: 0, newClientMultiplier: 1 });

@@ -66,15 +66,16 @@ const LEASE_MS = 2 * 60 * 1000;
 
 /**
  * Brings the deal's bonus lines up to date. Returns how many lines it wrote
- * or changed (0 when they already were), or "busy" when another worker holds
- * the deal (that worker takes in the newest change before it lets go).
+ * or changed (0 when they already were), "busy" when another worker holds
+ * the deal (that worker takes in the newest change before it lets go), or
+ * "missing" for an id that names no deal.
  */
-export async function syncDealLines(dealId: Types.ObjectId | string, now: Date): Promise<number | "busy"> {
+export async function syncDealLines(dealId: Types.ObjectId | string, now: Date): Promise<number | "busy" | "missing"> {
   const owner = randomUUID();
   let written = 0;
   for (;;) {
-    const deal = await claimDealForBonus(dealId, owner, now, new Date(now.getTime() + LEASE_MS));
-    if (!deal) return written === 0 ? "busy" : written;
+    const deal = await claimDealForBonus(dealId, owner, LEASE_MS);
+    if (typeof deal === "string") return written === 0 ? deal : written;
     if (deal.accruedRevision >= deal.revision) {
       await releaseDealForBonus(deal.id, owner, deal.revision, now);
       return written;

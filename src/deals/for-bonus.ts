@@ -61,19 +61,23 @@ export async function dealForBonus(dealId: Types.ObjectId | string): Promise<Dea
 }
 
 /**
- * Takes the deal for the consumer until `until` (one worker at a time per
- * deal, so a slow worker's older reading never lands after a newer one), and
- * returns it as it stands now; null when another worker holds it.
+ * Takes the deal for the consumer for `leaseMs` (one worker at a time per
+ * deal, so a slow worker's older reading never lands after a newer one; a
+ * crashed worker's lease runs out), and returns it as it stands now: "busy"
+ * when another worker holds it, "missing" when there is no such deal.
  */
-export async function claimDealForBonus(dealId: Types.ObjectId | string, owner: string, now: Date, until: Date): Promise<DealForBonus | null> {
+export async function claimDealForBonus(dealId: Types.ObjectId | string, owner: string, leaseMs: number): Promise<DealForBonus | "busy" | "missing"> {
   const id = asId(dealId);
-  if (!id) return null;
+  if (!id) return "missing";
+  // Leases are about real processes, so real time, not the business clock.
+  const now = new Date();
   const deal = await Deal.findOneAndUpdate(
     { _id: id, $or: [{ accrualLeaseUntil: null }, { accrualLeaseUntil: { $lt: now } }, { accrualLeaseOwner: owner }] },
-    { $set: { accrualLeaseOwner: owner, accrualLeaseUntil: until } },
+    { $set: { accrualLeaseOwner: owner, accrualLeaseUntil: new Date(now.getTime() + leaseMs) } },
     { returnDocument: "after" },
   ).lean();
-  return deal ? toDealForBonus(deal) : null;
+  if (deal) return toDealForBonus(deal);
+  return (await Deal.exists({ _id: id })) ? "busy" : "missing";
 }
 
 /**

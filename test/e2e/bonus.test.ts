@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BonusAudit, BonusLine } from "../../src/bonuses/bonus-line.model.js";
 import { Deal } from "../../src/deals/deal.model.js";
 import { ManualClock } from "../../src/shared/clock.js";
+import { Member } from "../../src/teams/member.model.js";
 import { Team } from "../../src/teams/team.model.js";
 import { planMultiplierButton, planSwitchButton, planValueButton } from "../../src/telegram/bonuses/callbacks.js";
 import { clientCardButton } from "../../src/telegram/clients/callbacks.js";
@@ -229,6 +230,42 @@ describe("new-client bonuses: worked examples A and B", () => {
     await expect.poll(() => BonusAudit.countDocuments({ action: "deal-deleted" }), { timeout: 8000 }).toBe(1);
     await openCard(anna, "Client One");
     expect(anna.lastMessage()?.text).toMatch(/Deals: 2 \(first 10\.01\.2026, last 03\.02\.2026\)/);
+  });
+
+  it("a member deactivated in the middle of a conversation is refused at the step that writes, and nothing is saved", async () => {
+    const other = await seedTeam({ directorId: 9701, name: "Ghost Co", currency: "EUR" });
+    const ghost = await seedMember(other.team, { telegramId: 9702, name: "Ghost" });
+    const [client] = await seedClients(other.team._id, ghost._id, ["Haunted Ltd"]);
+    const ghostUser = bot.user({ id: 9702, firstName: "Ghost" });
+    const director = bot.user({ id: 9701, firstName: "Gina" });
+
+    ghostUser.send("/deal");
+    await ghostUser.expectReply(/Which client\?/);
+    ghostUser.tap("Haunted Ltd");
+    await ghostUser.expectReply(/deal amount/);
+    ghostUser.send("1000");
+    await ghostUser.expectReply(/Profit/);
+    ghostUser.tap("Skip ›");
+    await ghostUser.expectReply(/Date of the deal/);
+    ghostUser.tap("Today");
+    await ghostUser.expectReply(/A note/);
+    ghostUser.tap("Skip ›");
+    await ghostUser.expectReply(/Log this deal\?/);
+    await Member.updateOne({ _id: ghost._id }, { $set: { active: false } });
+    ghostUser.tap("✔ Confirm");
+    await ghostUser.expectReply("You are no longer an active member of this team, so this was not saved.");
+    expect(await Deal.countDocuments({ clientId: client!._id })).toBe(0);
+
+    director.send("/bonus");
+    await director.expectReply(/Team bonuses/);
+    director.tap("⚙️ Bonus plan");
+    await director.expectReply(/Bonus plan/);
+    director.tap("Holdback months");
+    await director.expectReply(/For how many months/);
+    await Member.updateOne({ _id: other.member._id }, { $set: { active: false } });
+    director.send("6");
+    await director.expectReply("You are no longer an active member of this team, so this was not saved.");
+    expect((await Team.findById(other.team._id).lean())!.settings.bonus.holdbackMonths).toBe(3);
   });
 
   it("answers forged and malformed deal and plan buttons as expired, and changes nothing", async () => {
