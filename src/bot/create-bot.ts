@@ -63,7 +63,9 @@ export function createBot(opts: CreateBotOptions): { bot: Bot<BotContext>; deps:
   bot.use(inFlight.middleware);
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   const guarded = bot.errorBoundary(handleBotError(deps));
-  guarded.use(dedupeUpdates(logger));
+  // Webhooks claim each update id in the database (a slow answer is re-posted, maybe to another
+  // instance); long polling needs no write per update (see the middleware).
+  guarded.use(dedupeUpdates(logger, config.BOT_MODE === "webhook" ? "database" : "memory"));
   guarded.use(loadIdentity(config.DEFAULT_LANGUAGE));
   guarded.use(i18n);
   guarded.use(chatStatusHandlers(deps)); // before conversations, which would swallow it as an answer

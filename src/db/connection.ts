@@ -5,12 +5,15 @@ import { Client } from "../clients/client.model.js";
 import { Import } from "../clients/import/import.model.js";
 import { Deal } from "../deals/deal.model.js";
 import { DeliveryClaim } from "../notify/claim.js";
+import { Delivery } from "../outbound/delivery.model.js";
+import { ConsentRecord } from "../subscribers/consent-record.model.js";
 import { RotationRun } from "../rotation/rotation-run.model.js";
 import { Rotation } from "../rotation/rotation.model.js";
 import { Invite } from "../teams/invite.model.js";
 import { Member } from "../teams/member.model.js";
 import { Team } from "../teams/team.model.js";
 import { User } from "../users/user.model.js";
+import { migrate } from "./migrations.js";
 import { ProcessedUpdate } from "./processed-update.model.js";
 
 /** Every model of the app: each declares its indexes, all are initialised before the first update. */
@@ -28,6 +31,8 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   BonusLine,
   BonusAudit,
   DeliveryClaim,
+  Delivery,
+  ConsentRecord,
   ProcessedUpdate,
 ] as never;
 
@@ -43,6 +48,7 @@ export async function connectDatabase(
 ): Promise<mongoose.Connection> {
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 15_000, monitorCommands: opts.monitorCommands ?? false });
   await Promise.all(MODELS.map((model) => model.init()));
+  await migrate();
   // Conversation state, written by grammY's MongoDB storage adapter: one document per chat.
   await mongoose.connection.db!.collection("conversations").createIndex({ key: 1 }, { unique: true });
   return mongoose.connection;

@@ -5,7 +5,8 @@ import { fail, ok, type Result } from "../shared/result.js";
 import { Invite, type InviteDoc } from "./invite.model.js";
 import { Member, type Role } from "./member.model.js";
 import { Team } from "./team.model.js";
-import type { Membership } from "./teams.js";
+import { derivedObjectId } from "../shared/derived-id.js";
+import { activeMembership, pointUserAt, type Membership } from "./membership.js";
 
 /** Deep-link payloads of invites: `inv-` + 16 url-safe characters (well under Telegram's 64). */
 const INVITE_PREFIX = "inv-";
@@ -48,64 +49,75 @@ export async function createInvite(input: {
 export type RedeemError = "unknown" | "expired" | "used" | "already-member" | "already-in-this-team";
 
 /**
- * Joins a user to the invite's team. The invite is claimed with one
+ * Joins a user to the invite's team as a new member (a new identity: nothing
+ * of an earlier membership follows). The invite is claimed with one
  * conditional update (unused and unexpired), so two people racing for the
- * same link cannot both get in; if the member insert then fails, the claim is
- * given back.
+ * same link cannot both get in. The member's id is derived from the invite,
+ * so a join interrupted by a crash is completed by opening the link again,
+ * never doubled; if the person turns out to be active in a team already, the
+ * claim is given back.
  */
 export async function redeemInvite(input: {
   token: string;
   user: { telegramId: number; name: string };
   now: Date;
 }): Promise<Result<Membership & { invite: InviteDoc }, RedeemError>> {
-  const existing = await Member.findOne({ telegramId: input.user.telegramId }).lean();
-  const invite = await Invite.findOneAndUpdate(
-    { _id: input.token, usedAt: null, expiresAt: { $gt: input.now } },
-    { $set: { usedAt: input.now, usedBy: input.user.telegramId } },
-    { returnDocument: "after" },
-  ).lean();
+  const current = await activeMembership(input.user.telegramId);
+  const invite =
+    (await Invite.findOneAndUpdate(
+      { _id: input.token, usedAt: null, expiresAt: { $gt: input.now } },
+      { $set: { usedAt: input.now, usedBy: input.user.telegramId } },
+      { returnDocument: "after" },
+    ).lean()) ?? (await Invite.findOne({ _id: input.token, usedBy: input.user.telegramId }).lean());
   if (!invite) {
     const stale = await Invite.findById(input.token).lean();
     if (!stale) return fail("unknown");
     if (stale.usedAt) return fail("used");
     return fail("expired");
   }
-  const release = () => Invite.updateOne({ _id: invite._id, usedBy: input.user.telegramId }, { $set: { usedAt: null, usedBy: null } });
-
-  // A deactivated member may come back through a new invite, into any team.
-  if (existing?.active) {
-    await release();
-    return fail(existing.teamId.equals(invite.teamId) ? "already-in-this-team" : "already-member");
+  const memberId = derivedObjectId("invite", invite._id);
+  if (current) {
+    // This very invite opened again by the one who joined with it: nothing to give back.
+    if (!current.member._id.equals(memberId)) await releaseInvite(invite, input.user.telegramId);
+    return fail(current.team._id.equals(invite.teamId) ? "already-in-this-team" : "already-member");
   }
   const team = await Team.findById(invite.teamId).lean();
   if (!team) {
-    await release();
+    await releaseInvite(invite, input.user.telegramId);
     return fail("unknown");
   }
-  const fields = {
-    teamId: invite.teamId,
-    name: input.user.name,
-    role: invite.role,
-    level: invite.level,
-    active: true,
-    joinedAt: input.now,
-    deactivatedAt: null,
-    clientsReleasedAt: null,
-  };
   try {
-    const member = existing
-      ? await Member.findOneAndUpdate({ _id: existing._id, active: false }, { $set: fields }, { returnDocument: "after" }).lean()
-      : (await Member.create({ ...fields, telegramId: input.user.telegramId })).toObject();
-    if (!member) {
-      await release();
-      return fail("already-member");
-    }
+    const member = await Member.findOneAndUpdate(
+      { _id: memberId },
+      {
+        $setOnInsert: {
+          teamId: invite.teamId,
+          telegramId: input.user.telegramId,
+          activeTelegramId: input.user.telegramId,
+          name: input.user.name,
+          role: invite.role,
+          level: invite.level,
+          active: true,
+          joinedAt: input.now,
+          deactivatedAt: null,
+          clientsReleasedAt: null,
+        },
+      },
+      { upsert: true, returnDocument: "after" },
+    ).lean();
+    if (!member?.active) return fail("used"); // joined through this invite once and was deactivated since
+    await pointUserAt(input.user.telegramId, member._id);
     return ok({ team, member, invite });
   } catch (err) {
-    await release();
-    if (isDuplicateKeyError(err)) return fail("already-member");
-    throw err;
+    // Active in another team meanwhile (unique activeTelegramId).
+    if (!isDuplicateKeyError(err)) throw err;
+    await releaseInvite(invite, input.user.telegramId);
+    return fail("already-member");
   }
+}
+
+async function releaseInvite(invite: InviteDoc, telegramId: number): Promise<void> {
+  await Invite.updateOne({ _id: invite._id, usedBy: telegramId }, { $set: { usedAt: null, usedBy: null } });
 }
 
 /** Unused, unexpired invites of a team, newest first. */

@@ -1,27 +1,14 @@
 import { Types } from "mongoose";
+import { derivedObjectId } from "../shared/derived-id.js";
+import { activeMembership, pointUserAt, type Membership } from "./membership.js";
 import type { Language } from "../config.js";
 import { isDuplicateKeyError } from "../shared/mongo-errors.js";
 import { fail, ok, type Result } from "../shared/result.js";
 import { Member, type MemberDoc } from "./member.model.js";
-import { Team, type TeamDoc } from "./team.model.js";
+import { Team } from "./team.model.js";
 import { defaultTeamSettings } from "./team-settings.js";
 
-/** Who a Telegram user is to Baton: their membership and team, if any. */
-export interface Membership {
-  member: MemberDoc;
-  team: TeamDoc;
-}
-
-/** One round trip: the member joined with its team. */
-export async function findMembership(telegramId: number): Promise<Membership | null> {
-  const [row] = await Member.aggregate<MemberDoc & { team: TeamDoc[] }>([
-    { $match: { telegramId } },
-    { $lookup: { from: Team.collection.name, localField: "teamId", foreignField: "_id", as: "team" } },
-  ]);
-  if (!row || !row.team[0]) return null;
-  const { team, ...member } = row;
-  return { member, team: team[0]! };
-}
+export type { Membership };
 
 export interface NewTeam {
   founder: { telegramId: number; name: string };
@@ -40,7 +27,7 @@ export interface NewTeam {
  * director-less team is left behind.
  */
 export async function createTeam(input: NewTeam): Promise<Result<Membership, "already-member">> {
-  if (await Member.exists({ telegramId: input.founder.telegramId })) return fail("already-member");
+  if (await activeMembership(input.founder.telegramId)) return fail("already-member");
   const team = await Team.create({
     name: input.name,
     timezone: input.timezone,
@@ -52,14 +39,17 @@ export async function createTeam(input: NewTeam): Promise<Result<Membership, "al
   });
   try {
     const member = await Member.create({
+      _id: derivedObjectId("founder", String(team._id)),
       teamId: team._id,
       telegramId: input.founder.telegramId,
+      activeTelegramId: input.founder.telegramId,
       name: input.founder.name,
       role: "director",
       level: 5,
       active: true,
       joinedAt: input.now,
     });
+    await pointUserAt(input.founder.telegramId, member._id);
     return ok({ team: team.toObject(), member: member.toObject() });
   } catch (err) {
     await Team.deleteOne({ _id: team._id });
@@ -107,7 +97,7 @@ export async function deactivateManager(
   if (target.role !== "manager") return fail("not-a-manager");
   const member = await Member.findOneAndUpdate(
     { _id: target._id, teamId, role: "manager", active: true },
-    { $set: { active: false, deactivatedAt: now } },
+    { $set: { active: false, deactivatedAt: now }, $unset: { activeTelegramId: 1 } },
     { returnDocument: "after" },
   ).lean();
   return member ? ok(member) : fail("already-inactive");

@@ -1,4 +1,4 @@
-import { Schema, model } from "mongoose";
+import { Schema, model, type Types } from "mongoose";
 import type { Language } from "../config.js";
 
 /**
@@ -15,6 +15,12 @@ export interface UserDoc {
   telegramLanguage?: string;
   /** Language picked with /language. */
   language?: Language;
+  /**
+   * The person's current (or last) membership, read with the user on every
+   * update in one round trip. `null`: looked for, none (a newcomer or a
+   * team's customer); absent: not looked for yet.
+   */
+  memberId?: Types.ObjectId | null;
   /** Set when Telegram answered 403 (bot blocked); cleared when the user writes again. */
   blockedAt?: Date | null;
   createdAt: Date;
@@ -30,6 +36,7 @@ const userSchema = new Schema<UserDoc>(
     telegramLanguage: String,
     language: { type: String, enum: ["en", "ru", "hi"] },
     blockedAt: { type: Date, default: null },
+    memberId: { type: Schema.Types.ObjectId },
   },
   { timestamps: true, versionKey: false },
 );

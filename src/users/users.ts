@@ -1,6 +1,6 @@
 import type { Language } from "../config.js";
 import { pickLanguage } from "../i18n/i18n.js";
-import { User } from "./user.model.js";
+import { User, type UserDoc } from "./user.model.js";
 
 /** The language of many users at once (one round trip), for jobs that message a whole team. */
 export async function languagesOf(telegramIds: number[], fallback: Language): Promise<Map<number, Language>> {
@@ -26,4 +26,31 @@ export async function markUnblocked(telegramId: number): Promise<void> {
 
 export async function setUserLanguage(telegramId: number, language: Language): Promise<void> {
   await User.updateOne({ _id: telegramId }, { $set: { language } });
+}
+
+/** The part of Telegram's user object Baton keeps. */
+export interface TelegramProfile {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+/** Stores Telegram's copy of the user's profile (first contact, or a change); `unblock` clears the blocked mark. */
+export async function saveProfile(from: TelegramProfile, opts: { unblock: boolean }): Promise<UserDoc> {
+  const user = await User.findOneAndUpdate(
+    { _id: from.id },
+    {
+      $set: {
+        firstName: from.first_name,
+        lastName: from.last_name,
+        username: from.username,
+        telegramLanguage: from.language_code,
+        ...(opts.unblock ? { blockedAt: null } : {}),
+      },
+    },
+    { upsert: true, returnDocument: "after", setDefaultsOnInsert: true },
+  ).lean();
+  return user!;
 }

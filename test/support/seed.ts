@@ -32,6 +32,7 @@ export async function seedMember(team: Membership["team"], input: { telegramId: 
   const member = await Member.create({
     teamId: team._id,
     telegramId: input.telegramId,
+    activeTelegramId: input.telegramId,
     name: input.name ?? `Manager ${input.telegramId}`,
     role: input.role ?? "manager",
     level: input.level ?? 1,

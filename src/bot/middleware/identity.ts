@@ -1,38 +1,42 @@
 import type { NextFunction } from "grammy";
+import type { User as TelegramUser } from "grammy/types";
 import type { Language } from "../../config.js";
 import { pickLanguage } from "../../i18n/i18n.js";
-import { findMembership } from "../../teams/teams.js";
-import { User } from "../../users/user.model.js";
+import { readIdentity } from "../../teams/membership.js";
 import type { BotContext } from "../../telegram/context.js";
+import type { UserDoc } from "../../users/user.model.js";
+import { saveProfile } from "../../users/users.js";
 
 /**
- * Loads who is writing: their profile (kept fresh from Telegram) and their
- * membership. Two round trips. Someone who writes or taps has not blocked the
- * bot, so the blocked mark is cleared, except on the block notice itself.
+ * Loads who is writing: their profile and their current membership with its
+ * team, in one round trip (src/teams/membership.ts). Nothing is cached
+ * between updates, so a deactivation or a level change takes effect on the
+ * sender's next update, on every bot instance. The profile is written only
+ * when Telegram's copy differs from ours (or the user had blocked the bot:
+ * someone who writes or taps has unblocked it), so a plain read-only
+ * command costs no write.
  */
 export function loadIdentity(defaultLanguage: Language) {
   return async (ctx: BotContext, next: NextFunction): Promise<void> => {
     const from = ctx.from;
     if (!from || from.is_bot) return; // channel posts and the like: nothing for us
-    const user = await User.findOneAndUpdate(
-      { _id: from.id },
-      {
-        $set: {
-          firstName: from.first_name,
-          lastName: from.last_name,
-          username: from.username,
-          telegramLanguage: from.language_code,
-          ...(ctx.myChatMember ? {} : { blockedAt: null }),
-        },
-      },
-      { upsert: true, returnDocument: "after", setDefaultsOnInsert: true },
-    ).lean();
-    const membership = await findMembership(from.id);
+    const { user, membership } = await readIdentity(from.id);
+    const unblocks = !ctx.myChatMember && Boolean(user?.blockedAt);
+    const profile = user && !unblocks && sameProfile(user, from) ? user : await saveProfile(from, { unblock: !ctx.myChatMember });
     ctx.identity = {
-      user: user!,
+      user: profile,
       membership,
-      language: user?.language ?? pickLanguage(from.language_code, defaultLanguage),
+      language: profile.language ?? pickLanguage(from.language_code, defaultLanguage),
     };
     await next();
   };
+}
+
+function sameProfile(user: UserDoc, from: TelegramUser): boolean {
+  return (
+    user.firstName === from.first_name &&
+    (user.lastName ?? undefined) === from.last_name &&
+    (user.username ?? undefined) === from.username &&
+    (user.telegramLanguage ?? undefined) === from.language_code
+  );
 }

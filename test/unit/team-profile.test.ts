@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCurrency, parseTeamName, parseTimezone } from "../src/teams/team-profile.js";
+import { parseCurrency, parseTeamName, parseTimezone } from "../../src/teams/team-profile.js";
 
 describe("team profile parsing", () => {
   it.each([

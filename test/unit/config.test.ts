@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../src/config.js";
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../../src/config.js";
 
 const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345";
 
