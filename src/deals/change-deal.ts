@@ -32,10 +32,12 @@ export async function correctDeal(input: {
   if (!validCorrection(input.change)) return fail("amount-invalid");
   const viewer = await viewerOfActor(input.actor);
   if (!viewer.ok) return viewer;
+  // Only the field being corrected, whatever else the object carries.
+  const set = "amountMinor" in input.change ? { amountMinor: input.change.amountMinor } : { profitMinor: input.change.profitMinor };
   const updated = await changeDeal(viewer.value, input.dealId, input.now, (deal) => ({
-    set: { ...input.change },
+    set,
     action: "corrected",
-    change: { from: { amountMinor: deal.amountMinor, profitMinor: deal.profitMinor }, to: { ...input.change } },
+    change: { from: { amountMinor: deal.amountMinor, profitMinor: deal.profitMinor }, to: set },
   }));
   if (!updated) return fail("not-found");
   const before = updated.changes!.at(-1)!.change.from as { amountMinor: number };
