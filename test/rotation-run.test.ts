@@ -79,18 +79,15 @@ describe("applying a rotation run", () => {
     const dealtClient = await Client.findById(dealt!.clientId).lean();
     const owner = managers.find((m) => m._id.equals(dealtClient!.ownerId!))!;
     await recordDeal({
+      actor: { teamId: String(team._id), memberId: String(owner._id) },
       id: new Types.ObjectId(),
-      viewer: { teamId: team._id, memberId: owner._id, role: "manager" },
       clientId: String(dealt!.clientId),
       amountMinor: 100,
       profitMinor: null,
       date: "2026-11-24",
       note: null,
-      currency: "EUR",
-      timezone: team.timezone,
-      rotation: team.settings.rotation,
-      bonusPlan: team.settings.bonus,
       now: NOW,
+      jobs: { enqueue: async () => {}, schedule: async () => {} },
     });
     await Client.updateOne({ _id: lost!.clientId }, { $set: { status: "lost" } });
     const result = await applyRun(run, team);

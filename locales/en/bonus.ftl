@@ -1,4 +1,4 @@
-# Bonuses and deal corrections: English.
+# Bonuses: English.
 
 cmd-bonus = My bonus: month to date
 
@@ -54,25 +54,3 @@ bonus-ask-holdbackMonths = For how many months is the raised part held? (0–24)
 bonus-ask-acquisitionBonusMinor = Fixed bonus for each new client (0 for none)?
 bonus-plan-saved = Saved. It applies to deals logged from now on.
 error-percent-invalid = Please type a percentage between 0 and 100, e.g. 2 or 2.5.
-
-## Deals of a client
-btn-deals = 💰 Deals
-deals-title = Deals of { $client }:
-deals-none = { $client } has no deals.
-deal-card =
-    Deal no. { $number } of { $date }
-    Amount: { $amount }
-    Profit: { $profit }
-    Note: { $note }
-deal-list-line = No. { $number } · { $date } · { $amount }
-btn-deal-amount = ✏️ Amount
-btn-deal-profit = ✏️ Profit
-btn-deal-delete = 🗑 Delete
-btn-deal-delete-confirm = Yes, delete it
-deal-delete-confirm = Delete deal no. { $number }? Its bonus lines stop counting; the change is kept in the audit trail.
-deal-deleted = Deal deleted. Bonus lines and the client's deal count are updated.
-deal-not-yours = That deal is not one you can change.
-deal-ask-new-amount = The correct amount?
-deal-ask-new-profit = The correct profit (or skip to clear it)?
-deal-edited = Deal corrected; its bonus lines are recomputed.
-field-deal = a deal

@@ -96,22 +96,6 @@ follow-up-done = ✔ Follow-up done.
 follow-up-snoozed = ⏰ I'll remind you again on { $when }.
 follow-up-gone = This reminder is no longer active.
 
-## Deals
-deal-ask-amount = { $client }: deal amount in { $currency }?
-deal-ask-profit = Profit on this deal (optional)?
-deal-ask-date = Date of the deal? Tap, or type e.g. 25.11 or 2026-11-25.
-date-today = Today
-date-yesterday = Yesterday
-deal-ask-note = A note on the deal?
-deal-confirm =
-    Log this deal?
-    { $client }: { $amount }
-    Profit: { $profit }
-    Date: { $date }
-deal-saved = Deal no. { $number } with { $client }: { $amount }. Logged.
-deal-saved-first = 🎉 First deal with { $client }: { $amount }. Logged.
-deal-client-lost = This client is marked lost. Reactivate it on its card first.
-
 ## Lists, search, card
 filter-active = Active
 filter-never-bought = Never bought

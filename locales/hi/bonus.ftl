@@ -1,4 +1,4 @@
-# बोनस और डील सुधार: हिन्दी।
+# बोनस: हिन्दी।
 
 cmd-bonus = मेरा बोनस: इस महीने अब तक
 
@@ -54,25 +54,3 @@ bonus-ask-holdbackMonths = बढ़ा हुआ हिस्सा कित�
 bonus-ask-acquisitionBonusMinor = हर नए क्लाइंट के लिए तय बोनस (0 = कोई नहीं)?
 bonus-plan-saved = सहेजा गया। अब से दर्ज डीलों पर लागू।
 error-percent-invalid = कृपया 0 से 100 के बीच प्रतिशत लिखें, जैसे 2 या 2.5।
-
-## Deals of a client
-btn-deals = 💰 डील
-deals-title = { $client } की डील:
-deals-none = { $client } की कोई डील नहीं।
-deal-card =
-    डील नं. { $number }, { $date }
-    राशि: { $amount }
-    मुनाफ़ा: { $profit }
-    नोट: { $note }
-deal-list-line = नं. { $number } · { $date } · { $amount }
-btn-deal-amount = ✏️ राशि
-btn-deal-profit = ✏️ मुनाफ़ा
-btn-deal-delete = 🗑 हटाएँ
-btn-deal-delete-confirm = हाँ, हटाएँ
-deal-delete-confirm = डील नं. { $number } हटाएँ? इसकी बोनस पंक्तियाँ गिनी नहीं जाएँगी; बदलाव ऑडिट में रहेगा।
-deal-deleted = डील हटा दी गई। बोनस और क्लाइंट की डील संख्या अपडेट हुई।
-deal-not-yours = यह डील आप नहीं बदल सकते।
-deal-ask-new-amount = सही राशि?
-deal-ask-new-profit = सही मुनाफ़ा (या साफ़ करने के लिए छोड़ें)?
-deal-edited = डील सुधारी गई; बोनस फिर से गिने गए।
-field-deal = डील

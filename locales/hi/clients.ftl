@@ -96,22 +96,6 @@ follow-up-done = ✔ फ़ॉलो-अप पूरा।
 follow-up-snoozed = ⏰ मैं { $when } को फिर याद दिलाऊँगा।
 follow-up-gone = यह रिमाइंडर अब सक्रिय नहीं है।
 
-## Deals
-deal-ask-amount = { $client }: डील की राशि { $currency } में?
-deal-ask-profit = इस डील पर मुनाफ़ा (वैकल्पिक)?
-deal-ask-date = डील की तारीख़? बटन दबाएँ या लिखें, जैसे 25.11 या 2026-11-25।
-date-today = आज
-date-yesterday = कल (बीता)
-deal-ask-note = डील पर कोई नोट?
-deal-confirm =
-    यह डील दर्ज करें?
-    { $client }: { $amount }
-    मुनाफ़ा: { $profit }
-    तारीख़: { $date }
-deal-saved = { $client } के साथ डील नं. { $number }: { $amount }। दर्ज हो गई।
-deal-saved-first = 🎉 { $client } के साथ पहली डील: { $amount }। दर्ज हो गई।
-deal-client-lost = यह क्लाइंट खोया हुआ चिह्नित है। पहले इसके कार्ड से इसे फिर सक्रिय करें।
-
 ## Lists, search, card
 filter-active = सक्रिय
 filter-never-bought = कभी नहीं खरीदा

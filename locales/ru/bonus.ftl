@@ -1,4 +1,4 @@
-# Бонусы и исправление сделок: русский.
+# Бонусы: русский.
 
 cmd-bonus = Мой бонус с начала месяца
 
@@ -54,25 +54,3 @@ bonus-ask-holdbackMonths = Сколько месяцев удерживать п
 bonus-ask-acquisitionBonusMinor = Фиксированный бонус за каждого нового клиента (0 — без бонуса)?
 bonus-plan-saved = Сохранено. Действует для сделок, записанных с этого момента.
 error-percent-invalid = Введите процент от 0 до 100, например 2 или 2,5.
-
-## Deals of a client
-btn-deals = 💰 Сделки
-deals-title = Сделки с { $client }:
-deals-none = У { $client } нет сделок.
-deal-card =
-    Сделка № { $number } от { $date }
-    Сумма: { $amount }
-    Прибыль: { $profit }
-    Заметка: { $note }
-deal-list-line = № { $number } · { $date } · { $amount }
-btn-deal-amount = ✏️ Сумма
-btn-deal-profit = ✏️ Прибыль
-btn-deal-delete = 🗑 Удалить
-btn-deal-delete-confirm = Да, удалить
-deal-delete-confirm = Удалить сделку № { $number }? Её бонусы перестанут учитываться; изменение сохранится в журнале.
-deal-deleted = Сделка удалена. Бонусы и число сделок клиента пересчитаны.
-deal-not-yours = Эту сделку вы изменить не можете.
-deal-ask-new-amount = Правильная сумма?
-deal-ask-new-profit = Правильная прибыль (или пропустите, чтобы очистить)?
-deal-edited = Сделка исправлена, бонусы пересчитаны.
-field-deal = сделку

@@ -96,22 +96,6 @@ follow-up-done = ✔ Напоминание выполнено.
 follow-up-snoozed = ⏰ Напомню снова { $when }.
 follow-up-gone = Это напоминание уже не действует.
 
-## Deals
-deal-ask-amount = { $client }: сумма сделки в { $currency }?
-deal-ask-profit = Прибыль по сделке (необязательно)?
-deal-ask-date = Дата сделки? Нажмите или напишите, например, 25.11 или 2026-11-25.
-date-today = Сегодня
-date-yesterday = Вчера
-deal-ask-note = Заметка к сделке?
-deal-confirm =
-    Записать сделку?
-    { $client }: { $amount }
-    Прибыль: { $profit }
-    Дата: { $date }
-deal-saved = Сделка № { $number } с { $client }: { $amount }. Записано.
-deal-saved-first = 🎉 Первая сделка с { $client }: { $amount }. Записано.
-deal-client-lost = Клиент отмечен как потерянный. Сначала верните его в работу в карточке.
-
 ## Lists, search, card
 filter-active = В работе
 filter-never-bought = Без покупок

@@ -1,32 +1,35 @@
-import type { BotDeps, SceneContext, SceneConversation } from "../../src/telegram/context.js";
-import { editDeal } from "../../src/deals/edit-deal.js";
+import { correctDeal, type DealCorrection } from "../../src/deals/change-deal.js";
 import { translator } from "../../src/i18n/i18n.js";
-import { parseAmount } from "../../src/shared/parse/amount.js";
-import { loadTeamFacts, viewerOf, type SceneActor } from "../actor.js";
+import { currencyMinorDigits, parseAmount } from "../../src/shared/parse/amount.js";
+import type { DealField } from "../../src/telegram/deals/callbacks.js";
+import { dealCorrectedView } from "../../src/telegram/deals/views.js";
+import { loadTeamFacts, type SceneActor } from "../actor.js";
+import { defineScene } from "../define.js";
 import { ask, askOptional } from "../kit.js";
-import { cardButton } from "../clients/card-button.js";
 
-export const EDIT_DEAL = "edit-deal";
-
-/** Correct a deal's amount or profit; its bonus lines are recomputed (and audited) by the domain. */
-export function editDealScene(deps: BotDeps) {
-  return async function editDealConversation(
-    conversation: SceneConversation,
-    ctx: SceneContext,
-    actor: SceneActor,
-    dealId: string,
-    field: "amount" | "profit",
-  ): Promise<void> {
-    const t = translator(deps.i18n, actor.language);
-    const team = await loadTeamFacts(conversation, actor.teamId);
-    const change =
-      field === "amount"
-        ? { amountMinor: await ask(conversation, ctx, t, { prompt: t("deal-ask-new-amount"), parse: (s) => parseAmount(s) }) }
-        : { profitMinor: await askOptional(conversation, ctx, t, { prompt: t("deal-ask-new-profit"), parse: (s) => parseAmount(s, { allowZero: true }) }) };
-    const result = await conversation.external(async () => {
-      const r = await editDeal({ viewer: viewerOf(actor), dealId, change, timezone: team.timezone, now: deps.clock.now() });
-      return r.ok ? String(r.value.clientId) : null;
-    });
-    await ctx.reply(result ? t("deal-edited") : t("deal-not-yours"), { reply_markup: result ? cardButton(t, result) : undefined });
-  };
-}
+/** Correct a deal's amount or profit; the bonus engine recomputes its lines (with an audit entry) from the published change. */
+export const editDealScene = defineScene("edit-deal", (deps) => async (conversation, ctx, actor: SceneActor, dealId: string, field: DealField) => {
+  const t = translator(deps.i18n, actor.language);
+  const team = await loadTeamFacts(conversation, actor.teamId);
+  const minorDigits = currencyMinorDigits(team.currency);
+  const change: DealCorrection =
+    field === "amount"
+      ? { amountMinor: await ask(conversation, ctx, t, { prompt: t("deal-ask-new-amount"), parse: (s) => parseAmount(s, { minorDigits }) }) }
+      : {
+          profitMinor: await askOptional(conversation, ctx, t, {
+            prompt: t("deal-ask-new-profit"),
+            parse: (s) => parseAmount(s, { allowZero: true, minorDigits }),
+          }),
+        };
+  const result = await conversation.external(async () => {
+    const r = await correctDeal({ actor, dealId, change, now: deps.clock.now(), jobs: deps.jobs });
+    return r.ok ? { clientId: String(r.value.clientId) } : { error: r.error };
+  });
+  if (result.error !== undefined) {
+    const key = result.error === "not-a-member" || result.error === "not-allowed" ? "access-no-longer-member" : "deal-not-yours";
+    await ctx.reply(t(key));
+    return;
+  }
+  const view = dealCorrectedView(t, result.clientId);
+  await ctx.reply(view.text, { reply_markup: view.keyboard });
+});

@@ -25,8 +25,10 @@ export interface BonusLineDoc {
   /** Why a held uplift was released or forfeited ("retained", "client-lost", "no-repeat-deal"). */
   reason: string | null;
   resolvedAt: Date | null;
-  /** Marks the lines a holdback sweep resolved, to read back exactly those. */
+  /** The holdback sweep that resolved the line: its notice is keyed by sweep and manager. */
   resolvedBy: string | null;
+  /** Resolved by a sweep, and the manager not told yet. */
+  noticePending?: boolean;
   /** The deal was deleted: the line no longer counts anywhere. */
   voidedAt: Date | null;
   createdAt: Date;
@@ -49,6 +51,7 @@ const bonusLineSchema = new Schema<BonusLineDoc>(
     reason: { type: String, default: null },
     resolvedAt: { type: Date, default: null },
     resolvedBy: { type: String, default: null },
+    noticePending: { type: Boolean, default: false },
     voidedAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
   },
@@ -60,12 +63,16 @@ bonusLineSchema.index({ teamId: 1, payableMonth: 1, managerId: 1, dealAt: 1 });
 bonusLineSchema.index({ teamId: 1, managerId: 1, status: 1 });
 bonusLineSchema.index({ status: 1, releaseAt: 1 });
 bonusLineSchema.index({ dealId: 1 });
+// Holdback notices still to send.
+bonusLineSchema.index({ noticePending: 1, resolvedBy: 1, managerId: 1 });
 
 export const BonusLine = model<BonusLineDoc>("BonusLine", bonusLineSchema);
 
 /** Before/after of a deal's lines whenever an edit or deletion recomputed them. */
 export interface BonusAuditDoc {
   _id: Types.ObjectId;
+  /** `<dealId>:<revision>`: one entry per deal revision taken in, however often it is processed. */
+  key?: string;
   teamId: Types.ObjectId;
   dealId: Types.ObjectId;
   action: "deal-edited" | "deal-deleted";
@@ -78,6 +85,7 @@ export interface BonusAuditDoc {
 
 const auditSchema = new Schema<BonusAuditDoc>(
   {
+    key: { type: String },
     teamId: { type: Schema.Types.ObjectId, required: true },
     dealId: { type: Schema.Types.ObjectId, required: true },
     action: { type: String, required: true },
@@ -90,5 +98,6 @@ const auditSchema = new Schema<BonusAuditDoc>(
   { versionKey: false },
 );
 auditSchema.index({ teamId: 1, dealId: 1, at: -1 });
+auditSchema.index({ key: 1 }, { unique: true, sparse: true });
 
 export const BonusAudit = model<BonusAuditDoc>("BonusAudit", auditSchema);

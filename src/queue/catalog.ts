@@ -37,8 +37,17 @@ export const JOB_CATALOG = {
   },
   /** "A deal was recorded": the bonus engine accrues its lines. */
   "deal.recorded": { schema: z.object({ dealId: objectId }), uniqueBy: ["dealId"] },
+  /** "A deal was corrected" (amount or profit), once per revision: the bonus engine recomputes its lines. */
+  "deal.corrected": { schema: z.object({ dealId: objectId, revision: z.number().int().min(2) }), uniqueBy: ["dealId", "revision"] },
+  /** "A deal was deleted": its bonus lines stop counting. */
+  "deal.deleted": { schema: z.object({ dealId: objectId }), uniqueBy: ["dealId"] },
   /** Last month's bonus statements of a team. */
   "bonus.statements": { schema: z.object({ teamId: objectId, month }), uniqueBy: ["teamId", "month"] },
+  /** One manager's "holdback ended" notice for the uplifts one holdback sweep released or forfeited. */
+  "bonus.holdback-notice": {
+    schema: z.object({ sweepId: z.string().min(1).max(64), managerId: objectId }),
+    uniqueBy: ["sweepId", "managerId"],
+  },
   /** Reads an uploaded CSV and shows the preview. */
   "import.check": { schema: z.object({ importId: objectId }) },
   /** Creates the clients of a confirmed import. */

@@ -1,9 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BonusAudit, BonusLine } from "../../src/bonuses/bonus-line.model.js";
+import { Deal } from "../../src/deals/deal.model.js";
 import { ManualClock } from "../../src/shared/clock.js";
-import { markLostButton } from "../../src/telegram/clients/callbacks.js";
+import { Member } from "../../src/teams/member.model.js";
 import { Team } from "../../src/teams/team.model.js";
+import { planMultiplierButton, planSwitchButton, planValueButton } from "../../src/telegram/bonuses/callbacks.js";
+import { clientCardButton } from "../../src/telegram/clients/callbacks.js";
+import { clientDealsButton, dealCardButton, dealDeleteConfirmButton, dealEditButton, logDealButton } from "../../src/telegram/deals/callbacks.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedClients, seedMember, seedTeam } from "../support/seed.js";
 import type { TelegramUser } from "../harness/telegram-user.js";
@@ -47,8 +51,17 @@ describe("new-client bonuses: worked examples A and B", () => {
     await user.expectReply(/Logged\./);
   }
 
+  /** Opens a client's card the way a user does: /find, then the client's button (labels, not payloads). */
+  async function openCard(user: TelegramUser, client: string) {
+    user.send(`/find ${client}`);
+    await user.expectReply(/Found for/);
+    user.tap(new RegExp(`^${client}`));
+    return user.expectReply(new RegExp(`^${client}`));
+  }
+
   async function markLost(user: TelegramUser, client: string) {
-    user.tapData(markLostButton.pack({ clientId: ids[client]! }));
+    await openCard(user, client);
+    user.tap("❌ Mark lost");
     await user.expectReply(/Why is the client lost/);
     user.tap("Went to a competitor");
     await user.expectReply(/Marked lost/);
@@ -120,7 +133,7 @@ describe("new-client bonuses: worked examples A and B", () => {
 
     await dana.expectReply(/Team bonuses for January 2026[\s\S]*Anna: payable €3,000\.00, held €4,000\.00[\s\S]*Total: payable €13,000\.00, held €14,000\.00/, { timeoutMs: 8000 });
     const csvCall = await bot.fake.waitForCall((c) => c.method === "sendDocument" && String(c.payload.chat_id) === "9601");
-    const rows = parse(csvCall.files!.document!.content.toString("utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csvCall.files!.document!.content.toString("utf8"), { columns: true, bom: true });
     expect(rows).toHaveLength(12); // Anna: base + acquisition; Boris: 5 × (base + acquisition); uplifts belong to April
     const sum = rows.reduce((s, r) => s + Math.round(Number(r.amount) * 100), 0);
     const lines = await BonusLine.find({ payableMonth: "2026-01" }).lean();
@@ -177,8 +190,7 @@ describe("new-client bonuses: worked examples A and B", () => {
 
   it("a corrected deal recomputes its lines with an audit trail; a deleted one stops counting", async () => {
     clock.set("2026-05-05T07:00:00Z");
-    anna.tapData(`cl:v:${ids["Client One"]}:0`);
-    await anna.expectReply(/^Client One/);
+    await openCard(anna, "Client One");
     anna.tap("💰 Deals");
     await anna.expectReply(/Deals of Client One/);
     anna.tap(/^No\. 3 ·/);
@@ -188,17 +200,24 @@ describe("new-client bonuses: worked examples A and B", () => {
     anna.send("abc");
     await anna.expectReply(/does not look like an amount/);
     anna.send("45000");
-    await anna.expectReply(/Deal corrected/);
-    const base3 = await BonusLine.findOne({ kind: "base", payableMonth: "2026-03", managerId: { $exists: true } }).sort({ dealAt: -1 }).lean();
-    expect(base3!.amountMinor).toBe(90_000);
+    const corrected = await anna.expectReply(/Deal corrected/);
+    const deal3 = await Deal.findOne({ clientId: ids["Client One"], sequence: 3 }).lean();
+    // The way back to the card is the clients feature's own button.
+    expect(JSON.stringify(corrected.reply_markup)).toContain(clientCardButton.pack({ clientId: ids["Client One"]!, page: 0 }));
+    // The bonus engine takes the change in through its job.
+    await expect.poll(async () => (await BonusLine.findOne({ dealId: deal3!._id, kind: "base" }).lean())?.amountMinor, { timeout: 8000 }).toBe(90_000);
     const audit = await BonusAudit.findOne({ action: "deal-edited" }).lean();
     expect(audit).toMatchObject({ before: [{ kind: "base", amountMinor: 80_000, status: "payable" }], after: [{ kind: "base", amountMinor: 90_000, status: "payable" }] });
 
-    boris.tapData(`dl:v:${String(base3!.dealId)}`); // not his deal
+    boris.tapData(dealCardButton.pack({ dealId: String(deal3!._id) })); // not his deal
     await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "That deal is not one you can change.");
+    boris.tapData(dealEditButton.pack({ dealId: String(deal3!._id), field: "amount" }));
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "That deal is not one you can change." && String(c.payload.callback_query_id).startsWith("9603"));
+    boris.tapData(dealDeleteConfirmButton.pack({ dealId: String(deal3!._id) }));
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "That deal is not one you can change." && String(c.payload.callback_query_id).startsWith("9603"));
+    expect((await Deal.findById(deal3!._id).lean())!.deletedAt).toBeNull();
 
-    anna.tap("Open the card");
-    await anna.expectReply(/^Client One/);
+    await openCard(anna, "Client One");
     anna.tap("💰 Deals");
     await anna.expectReply(/Deals of Client One/);
     anna.tap(/^No\. 3 ·/);
@@ -207,9 +226,89 @@ describe("new-client bonuses: worked examples A and B", () => {
     await anna.expectReply(/Delete deal no\. 3\?/);
     anna.tap("Yes, delete it");
     await anna.expectReply(/Deal deleted/);
-    expect(await BonusLine.countDocuments({ dealId: base3!.dealId, voidedAt: null })).toBe(0);
-    expect(await BonusAudit.countDocuments({ action: "deal-deleted" })).toBe(1);
-    anna.tap("Open the card");
-    await anna.expectReply(/Deals: 2 \(first 10\.01\.2026, last 03\.02\.2026\)/);
+    await expect.poll(() => BonusLine.countDocuments({ dealId: deal3!._id, voidedAt: null }), { timeout: 8000 }).toBe(0);
+    await expect.poll(() => BonusAudit.countDocuments({ action: "deal-deleted" }), { timeout: 8000 }).toBe(1);
+    await openCard(anna, "Client One");
+    expect(anna.lastMessage()?.text).toMatch(/Deals: 2 \(first 10\.01\.2026, last 03\.02\.2026\)/);
+  });
+
+  it("a member deactivated in the middle of a conversation is refused at the step that writes, and nothing is saved", async () => {
+    const other = await seedTeam({ directorId: 9701, name: "Ghost Co", currency: "EUR" });
+    const ghost = await seedMember(other.team, { telegramId: 9702, name: "Ghost" });
+    const [client] = await seedClients(other.team._id, ghost._id, ["Haunted Ltd"]);
+    const ghostUser = bot.user({ id: 9702, firstName: "Ghost" });
+    const director = bot.user({ id: 9701, firstName: "Gina" });
+
+    ghostUser.send("/deal");
+    await ghostUser.expectReply(/Which client\?/);
+    ghostUser.tap("Haunted Ltd");
+    await ghostUser.expectReply(/deal amount/);
+    ghostUser.send("1000");
+    await ghostUser.expectReply(/Profit/);
+    ghostUser.tap("Skip ›");
+    await ghostUser.expectReply(/Date of the deal/);
+    ghostUser.tap("Today");
+    await ghostUser.expectReply(/A note/);
+    ghostUser.tap("Skip ›");
+    await ghostUser.expectReply(/Log this deal\?/);
+    await Member.updateOne({ _id: ghost._id }, { $set: { active: false } });
+    ghostUser.tap("✔ Confirm");
+    await ghostUser.expectReply("You are no longer an active member of this team, so this was not saved.");
+    expect(await Deal.countDocuments({ clientId: client!._id })).toBe(0);
+
+    director.send("/bonus");
+    await director.expectReply(/Team bonuses/);
+    director.tap("⚙️ Bonus plan");
+    await director.expectReply(/Bonus plan/);
+    director.tap("Holdback months");
+    await director.expectReply(/For how many months/);
+    await Member.updateOne({ _id: other.member._id }, { $set: { active: false } });
+    director.send("6");
+    await director.expectReply("You are no longer an active member of this team, so this was not saved.");
+    expect((await Team.findById(other.team._id).lean())!.settings.bonus.holdbackMonths).toBe(3);
+  });
+
+  it("answers forged and malformed deal and plan buttons as expired, and changes nothing", async () => {
+    const dealId = String((await Deal.findOne({ clientId: ids["Client One"], sequence: 1 }).lean())!._id);
+    const before = (await Team.findOne({ name: "Bonus Co" }).lean())!.settings.bonus;
+    const expired = async (user: TelegramUser, data: string) => {
+      const since = bot.fake.nextCallIndex;
+      user.tapData(data);
+      await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "This button is no longer active.", 4000, since);
+    };
+    for (const data of [
+      "dl.v:not-an-id",
+      `dl.v:${dealId}:extra`,
+      "dl.ls",
+      `dl.e:${dealId}:note`,
+      "dl.lp:zzzzzzzzzzzzzzzzzzzzzzzz:0",
+      `dl.new:${dealId.toUpperCase()}`,
+      "dl.xok:-",
+    ]) {
+      await expired(anna, data);
+    }
+    for (const data of ["bp.x:7", "bp.x:0", "bp.t:baseRateBp:1", "bp.t:halving:yes", "bp.r:never", "bp.n:newClientMultiplier", "bp.m:extra"]) {
+      await expired(dana, data);
+    }
+    expect((await Team.findOne({ name: "Bonus Co" }).lean())!.settings.bonus).toEqual(before);
+    expect(await Deal.countDocuments({ deletedAt: { $ne: null } })).toBe(1);
+
+    // Well-formed plan buttons are for directors only.
+    anna.tapData(planMultiplierButton.pack({ multiplier: "1" }));
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "Only a director can do that.");
+    anna.tapData(planSwitchButton.pack({ setting: "halving", on: false }));
+    anna.tapData(planValueButton.pack({ setting: "baseRateBp" }));
+    await anna.expectNoReply(500);
+    expect((await Team.findOne({ name: "Bonus Co" }).lean())!.settings.bonus).toEqual(before);
+    // Another team's client through the deals buttons: refused the same way as a forged id.
+    const other = await seedTeam({ directorId: 9690, name: "Elsewhere" });
+    const [foreign] = await seedClients(other.team._id, other.member._id, ["Foreign Co"]);
+    anna.tapData(clientDealsButton.pack({ clientId: String(foreign!._id) }));
+    await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "That deal is not one you can change." && String(c.payload.callback_query_id).startsWith("9602"));
+    anna.tapData(logDealButton.pack({ clientId: String(foreign!._id) }));
+    await anna.expectReply(/Which client\?/); // the conversation re-checks the client and asks instead
+    anna.send("/cancel");
+    await anna.expectReply(/Cancelled/);
+    expect(bot.errorsLogged()).toEqual([]);
   });
 });

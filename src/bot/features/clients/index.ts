@@ -5,7 +5,6 @@ import { newClientScene } from "../../../../scenes/clients/new-client.js";
 import type { BotContext } from "../../../telegram/context.js";
 import type { BotFeature } from "../../feature.js";
 import { cardHandlers } from "./card.js";
-import { dealsBridge } from "./deals-bridge.js";
 import { editHandlers } from "./edit.js";
 import { findHandlers } from "./find.js";
 import { flowHandlers } from "./flows.js";
@@ -35,6 +34,5 @@ export const clientsFeature: BotFeature = {
       flowHandlers(),
       editHandlers(deps),
       followUpHandlers(deps),
-      dealsBridge(),
     ),
 };

@@ -1,12 +1,23 @@
-import { EDIT_DEAL, editDealScene } from "../../../../scenes/deals/edit-deal.js";
-import { LOG_DEAL, logDealScene } from "../../../../scenes/deals/log-deal.js";
-import { defineScene } from "../../../../scenes/define.js";
+import { Composer } from "grammy";
+import { editDealScene } from "../../../../scenes/deals/edit-deal.js";
+import { logDealScene } from "../../../../scenes/deals/log-deal.js";
+import type { BotContext } from "../../../telegram/context.js";
 import type { BotFeature } from "../../feature.js";
-import { dealsFeature as dealHandlers } from "./deals.js";
+import { clientDealsHandlers } from "./client-deals.js";
+import { logDealHandlers } from "./log-deal.js";
 
-// TODO(issue 8): being reshaped (codecs, use cases, typed scenes); see src/bot/features/teams for the target shape.
+/**
+ * Deals: logging a deal, a client's deals, correcting and deleting one.
+ *
+ *   domain     src/deals/ (record-deal.ts, change-deal.ts: use cases; deal-access.ts: who sees which deal;
+ *              for-bonus.ts: what the bonus engine reads of deals)
+ *   views      src/telegram/deals/ (callbacks.ts, views.ts)
+ *   scenes     scenes/deals/log-deal.ts, scenes/deals/edit-deal.ts
+ *   events     "deal.recorded", "deal.corrected", "deal.deleted" (src/queue/catalog.ts), consumed by jobs/bonuses/
+ *   locales    locales/<lang>/deals.ftl
+ */
 export const dealsFeature: BotFeature = {
   name: "deals",
-  scenes: [defineScene(LOG_DEAL, logDealScene), defineScene(EDIT_DEAL, editDealScene)],
-  handlers: (deps) => dealHandlers(deps),
+  scenes: [logDealScene, editDealScene],
+  handlers: (deps) => new Composer<BotContext>().use(logDealHandlers(), clientDealsHandlers(deps)),
 };
