@@ -6,7 +6,7 @@ import { recordDeal } from "../src/deals/record-deal.js";
 import { applyRun, planTeamRun } from "../src/rotation/run-rotation.js";
 import { RotationRun } from "../src/rotation/rotation-run.model.js";
 import { Rotation } from "../src/rotation/rotation.model.js";
-import { claimDueReminders } from "../src/rotation/reports.js";
+import { dueReportReminders, markReminderDone } from "../src/rotation/reports.js";
 import { Team } from "../src/teams/team.model.js";
 import { useTestDatabase } from "./support/db.js";
 import { seedClients, seedMember, seedTeam } from "./support/seed.js";
@@ -114,16 +114,18 @@ describe("applying a rotation run", () => {
     });
   });
 
-  it("claims each reminder once and never lets stale ones crowd out due ones", async () => {
-    const teamId = new Types.ObjectId();
+  it("finds each due reminder until it is marked done, and never lets stale ones crowd out due ones", async () => {
+    const { team, managers } = await levelOneTeam(1, 4);
+    const owner = managers[0]!;
+    const clients = await Client.find({ teamId: team._id }).sort({ name: 1 }).lean();
     const now = new Date("2026-06-10T08:00:00Z");
     const day = 24 * 3600 * 1000;
-    const rotation = (id: string, dueInDays: number) => ({
+    const rotation = (id: string, clientId: Types.ObjectId, dueInDays: number) => ({
       _id: id,
-      teamId,
+      teamId: team._id,
       runId: "r",
-      clientId: new Types.ObjectId(),
-      toId: new Types.ObjectId(),
+      clientId,
+      toId: owner._id,
       reason: "lapsed",
       at: new Date(now.getTime() - 7 * day),
       dueAt: new Date(now.getTime() + dueInDays * day),
@@ -134,9 +136,39 @@ describe("applying a rotation run", () => {
       escalatedAt: dueInDays < 0 ? now : null,
     });
     // Three whose deadline passed long ago (their reminders were never sent), one due tomorrow.
-    await Rotation.insertMany([rotation("stale-1", -5), rotation("stale-2", -5), rotation("stale-3", -5), rotation("fresh", 1)]);
-    const first = await claimDueReminders(now, 2);
-    expect(first.map((r) => [r.kind, r.rotation._id])).toEqual([["before", "fresh"]]);
-    expect(await claimDueReminders(now, 2)).toEqual([]);
+    await Rotation.insertMany([
+      rotation("stale-1", clients[0]!._id, -5),
+      rotation("stale-2", clients[1]!._id, -5),
+      rotation("stale-3", clients[2]!._id, -5),
+      rotation("fresh", clients[3]!._id, 1),
+    ]);
+    const first = await dueReportReminders(now, "en", 2);
+    expect(first.map((r) => [r.kind, r.rotationId, r.recipients.map((to) => to.key)])).toEqual([["before", "fresh", ["report-reminder:fresh:before"]]]);
+    // Not marked (the sender died before it could): found again, and sent under the same key.
+    expect((await dueReportReminders(now, "en", 2)).map((r) => r.rotationId)).toEqual(["fresh"]);
+    await markReminderDone("fresh", "before", now);
+    expect(await dueReportReminders(now, "en", 2)).toEqual([]);
+  });
+
+  it("drops a reminder whose client moved on, or whose owner is in another team now", async () => {
+    const { team, managers } = await levelOneTeam(2, 1);
+    const [a, b] = managers;
+    const now = new Date("2026-06-10T08:00:00Z");
+    const clientOfB = await Client.findOne({ teamId: team._id, ownerId: b!._id }).lean();
+    await Rotation.create({
+      _id: "moved-on",
+      teamId: team._id,
+      runId: "r",
+      clientId: clientOfB!._id,
+      toId: a!._id, // handed to A once; B holds it now
+      reason: "lapsed",
+      at: now,
+      dueAt: new Date(now.getTime() + 3600_000),
+      remindBeforeAt: new Date(now.getTime() - 3600_000),
+      remindOnDayAt: new Date(now.getTime() - 60_000),
+      report: null,
+    });
+    expect(await dueReportReminders(now, "en")).toEqual([]);
+    expect(await Rotation.findById("moved-on").lean()).toMatchObject({ remindedBeforeAt: now, remindedOnDayAt: now });
   });
 });

@@ -5,6 +5,7 @@ import { Client } from "../clients/client.model.js";
 import { Import } from "../clients/import/import.model.js";
 import { Deal } from "../deals/deal.model.js";
 import { DeliveryClaim } from "../notify/claim.js";
+import { RotationPreview } from "../rotation/preview.model.js";
 import { RotationRun } from "../rotation/rotation-run.model.js";
 import { Rotation } from "../rotation/rotation.model.js";
 import { Invite } from "../teams/invite.model.js";
@@ -25,6 +26,7 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   Deal,
   RotationRun,
   Rotation,
+  RotationPreview,
   BonusLine,
   BonusAudit,
   DeliveryClaim,

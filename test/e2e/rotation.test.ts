@@ -6,6 +6,7 @@ import { RotationRun } from "../../src/rotation/rotation-run.model.js";
 import { Rotation } from "../../src/rotation/rotation.model.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { Team } from "../../src/teams/team.model.js";
+import { toggleSettingButton } from "../../src/telegram/rotation/callbacks.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedClients, seedMember, seedTeam } from "../support/seed.js";
 
@@ -56,7 +57,7 @@ describe("client base rotation", () => {
     const [pool] = await seedClients(team._id, null, ["Pooled"], longAgo);
     Object.assign(ids, { alpha: String(alpha!._id), beta: String(beta!._id), gamma: String(gamma!._id), pool: String(pool!._id), fresh: String(fresh!._id) });
     // Stored due dates follow the data set up above.
-    await recomputeRotationDue((await Team.findById(team._id).lean())!);
+    await recomputeRotationDue(team._id);
 
     dana = bot.user({ id: 9501, firstName: "Dana" });
     mark = bot.user({ id: 9502, firstName: "Mark" });
@@ -197,7 +198,7 @@ describe("client base rotation", () => {
     dana.tap("Lapsed rule: on");
     await dana.expectReply(/Lapsed: off/);
     expect((await Team.findById(teamId).lean())!.settings.rotation.lapsedEnabled).toBe(false);
-    mark.tapData("rot:t:enabled"); // not a director
+    mark.tapData(toggleSettingButton.pack({ key: "enabled" })); // not a director
     await bot.fake.waitForCall((c) => c.method === "answerCallbackQuery" && c.payload.text === "Only a director can do that.");
     expect((await Team.findById(teamId).lean())!.settings.rotation.enabled).toBe(true);
   });
