@@ -1,5 +1,21 @@
+import { Api } from "grammy";
 import { Types } from "mongoose";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rotationRunJob } from "../jobs/rotation/run.js";
+import type { JobDeps } from "../jobs/runtime/deps.js";
+import { createI18n } from "../src/i18n/i18n.js";
+import { createLogger } from "../src/logger.js";
+import { Delivery } from "../src/outbound/delivery.model.js";
+import { DeliveryDeferred, Outbound } from "../src/outbound/outbound.js";
+import type { JobData } from "../src/queue/catalog.js";
+import type { JobQueue } from "../src/queue/job-queue.js";
+import { storedRotationDueAt } from "../src/rotation/from-documents.js";
+import { recomputeRotationDue } from "../src/rotation/recompute-due.js";
+import { noticeKey, summaryKey } from "../src/rotation/run-ids.js";
+import { ManualClock } from "../src/shared/clock.js";
+import { Member } from "../src/teams/member.model.js";
+import { FakeBotApi } from "./harness/fake-bot-api.js";
+import { TEST_TOKEN } from "./support/app.js";
 import { ClientEvent } from "../src/clients/client-event.model.js";
 import { Client } from "../src/clients/client.model.js";
 import { recordDeal } from "../src/deals/record-deal.js";
@@ -170,5 +186,109 @@ describe("applying a rotation run", () => {
     });
     expect(await dueReportReminders(now, "en")).toEqual([]);
     expect(await Rotation.findById("moved-on").lean()).toMatchObject({ remindedBeforeAt: now, remindedOnDayAt: now });
+  });
+});
+
+/**
+ * The `rotation.run` job's messages, through the real outbound path and the
+ * fake Bot API: at-least-once, never twice, whatever fails or runs twice.
+ */
+describe("the run job's notices and summary", () => {
+  let fake: FakeBotApi;
+  let deps: JobDeps;
+  const published: { name: string; data: unknown }[] = [];
+
+  beforeAll(async () => {
+    fake = await FakeBotApi.start();
+    const api = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot });
+    const logger = createLogger({ level: "silent" });
+    const clock = new ManualClock(NOW);
+    const jobs: JobQueue = {
+      enqueue: async (name, data) => void published.push({ name, data }),
+      schedule: async (name, _at, data) => void published.push({ name, data }),
+    };
+    deps = {
+      config: { DEFAULT_LANGUAGE: "en" } as JobDeps["config"],
+      logger,
+      clock,
+      api,
+      jobs,
+      outbound: new Outbound({ api, logger, clock, jobs }),
+      i18n: createI18n({ defaultLanguage: "en", languageOf: () => undefined }),
+    };
+  });
+  afterAll(() => fake.stop());
+
+  /** A team whose members have all opened the chat with the bot. */
+  async function teamWithChats(managers: number) {
+    const { team, managers: ms } = await levelOneTeam(managers, 2);
+    const director = (await Member.findOne({ teamId: team._id, role: "director" }).lean())!;
+    for (const m of [...ms, director]) fake.registerUser({ id: m.telegramId, is_bot: false, first_name: m.name });
+    return { team, managers: ms, director };
+  }
+  const run = (data: JobData<"rotation.run">) => rotationRunJob(deps).run({ data, log: deps.logger, attempt: 1, touch: async () => {} });
+  /** Messages Telegram accepted, per chat. */
+  const delivered = (chatId: number) => fake.callsTo("sendMessage").filter((c) => String(c.payload.chat_id) === String(chatId) && c.response.ok).length;
+
+  it("keeps a notice Telegram holds back (429, long retry_after) pending, and the job's retry delivers just that one", async () => {
+    const { team, managers, director } = await teamWithChats(3);
+    const runId = `${team._id}:2026-11-25`;
+    const [a, b, c] = managers;
+    fake.failNext("sendMessage", FakeBotApi.errors.tooManyRequests(600), { chatId: b!.telegramId });
+
+    await expect(run({ teamId: String(team._id), runId, kind: "nightly" })).rejects.toBeInstanceOf(DeliveryDeferred);
+    expect((await Delivery.findById(noticeKey(runId, b!._id)).lean())!.status).toBe("pending");
+    expect([a, b, c, director].map((m) => delivered(m!.telegramId))).toEqual([1, 0, 1, 1]);
+
+    // Agenda's retry (after retry_after): only the pending notice goes out.
+    await run({ teamId: String(team._id), runId, kind: "nightly" });
+    expect([a, b, c, director].map((m) => delivered(m!.telegramId))).toEqual([1, 1, 1, 1]);
+    const notice = fake.callsTo("sendMessage").find((call) => String(call.payload.chat_id) === String(b!.telegramId) && call.response.ok)!;
+    expect(String(notice.payload.text)).toMatch(/^🔁 Client rotation\n\nYou received 2 clients:/);
+    expect((await Delivery.findById(summaryKey(runId, director.telegramId)).lean())!.status).toBe("sent");
+
+    // A run repeated once more (a redelivered job) sends nothing and moves nothing.
+    const calls = fake.callsTo("sendMessage").length;
+    await run({ teamId: String(team._id), runId, kind: "nightly" });
+    expect(fake.callsTo("sendMessage").length).toBe(calls);
+    expect(await Rotation.countDocuments({ runId })).toBe(6);
+  });
+
+  it("tells every manager once when two workers run the same job at the same time", async () => {
+    const { team, managers, director } = await teamWithChats(4);
+    const data = { teamId: String(team._id), runId: `${team._id}:2026-11-25`, kind: "nightly" } as const;
+    const results = await Promise.allSettled([run(data), run(data)]);
+    // A worker that found a message held by the other is told to come back later, nothing else.
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(DeliveryDeferred);
+    await run(data);
+    expect([...managers, director].map((m) => delivered(m.telegramId))).toEqual([1, 1, 1, 1, 1]);
+    expect(await Rotation.countDocuments({ runId: data.runId })).toBe(8);
+  });
+
+  it("tells the director who asked when a run gives up, and what to do", async () => {
+    const { team, director } = await teamWithChats(1);
+    const job = rotationRunJob(deps);
+    const data = { teamId: String(team._id), runId: `${team._id}:manual:tok`, kind: "manual", requestedBy: director.telegramId } as const;
+    await job.onGiveUp!(data, new Error("database down"));
+    await job.onGiveUp!(data, new Error("database down"));
+    const sent = fake.callsTo("sendMessage").filter((c) => String(c.payload.chat_id) === String(director.telegramId));
+    expect(sent).toHaveLength(1);
+    expect(String(sent[0]!.payload.text)).toMatch(/could not be finished[\s\S]*nothing moves twice[\s\S]*Past runs/);
+  });
+});
+
+describe("recomputing due dates after the rules changed", () => {
+  it("ends with the newest rules when two recomputes race, and changes nothing when run again", async () => {
+    const { team } = await levelOneTeam(2, 20);
+    const setRules = (neverBoughtMonths: number) => Team.updateOne({ _id: team._id }, { $set: { "settings.rotation.neverBoughtMonths": neverBoughtMonths } });
+    await setRules(3);
+    const first = recomputeRotationDue(team._id);
+    await setRules(9);
+    const second = recomputeRotationDue(team._id);
+    await Promise.all([first, second]);
+    const rules = (await Team.findById(team._id).lean())!.settings.rotation;
+    const clients = await Client.find({ teamId: team._id }).lean();
+    for (const c of clients) expect(c.rotationDueAt!.getTime()).toBe(storedRotationDueAt(c, rules).getTime());
+    expect(await recomputeRotationDue(team._id)).toEqual({ changed: 0, passes: 1 });
   });
 });
