@@ -1,6 +1,5 @@
 import { translator } from "../../src/i18n/i18n.js";
-import { fileReport, REPORT_COMMENT_MAX, reportToFile } from "../../src/rotation/reports.js";
-import { REPORT_OUTCOMES } from "../../src/rotation/rotation.model.js";
+import { fileReport, REPORT_COMMENT_MAX, REPORT_OUTCOMES, reportToFile } from "../../src/rotation/reports.js";
 import { refusalText, reportSavedView } from "../../src/telegram/rotation/views.js";
 import type { SceneActor } from "../actor.js";
 import { defineScene } from "../define.js";

@@ -17,6 +17,8 @@ export interface RotationPreviewDoc {
   createdAt: Date;
   /** After this, its button is answered "no longer active". */
   expiresAt: Date;
+  /** Real time of writing (not the business clock), for the database's clean-up. */
+  storedAt: Date;
 }
 
 const previewSchema = new Schema<RotationPreviewDoc>(
@@ -27,10 +29,11 @@ const previewSchema = new Schema<RotationPreviewDoc>(
     seed: { type: String, required: true },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
+    storedAt: { type: Date, required: true },
   },
   { versionKey: false },
 );
 // Old previews are cleaned up by the database a day after they were shown.
-previewSchema.index({ createdAt: 1 }, { expireAfterSeconds: 24 * 3600 });
+previewSchema.index({ storedAt: 1 }, { expireAfterSeconds: 24 * 3600 });
 
 export const RotationPreview = model<RotationPreviewDoc>("RotationPreview", previewSchema);

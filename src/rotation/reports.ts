@@ -9,6 +9,8 @@ import { languagesOf } from "../users/users.js";
 import { overdueKey, reminderKey } from "./run-ids.js";
 import { REPORT_OUTCOMES, Rotation, type ReportOutcome } from "./rotation.model.js";
 
+export { REPORT_OUTCOMES, type ReportOutcome };
+
 /**
  * The processing report a new owner files for a client they received:
  * outcome and comment, once, and only by that owner while they still hold

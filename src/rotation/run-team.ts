@@ -7,6 +7,8 @@ import { languagesOf } from "../users/users.js";
 import { runOutcome, type MemberNotice, type RunOutcome } from "./notices.js";
 import { RotationRun, type RotationRunDoc, type RunKind } from "./rotation-run.model.js";
 import { noticeKey, summaryKey } from "./run-ids.js";
+
+export type { RunKind };
 import { applyRun, planDeactivationRun, planTeamRun } from "./run-rotation.js";
 
 export interface RunRequest {

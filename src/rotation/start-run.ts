@@ -91,6 +91,7 @@ export async function previewNextRun(input: { actor: ActorRef; now: Date }): Pro
       seed: next.runId,
       createdAt: input.now,
       expiresAt: new Date(input.now.getTime() + PREVIEW_TTL_MS),
+      storedAt: new Date(),
     } satisfies RotationPreviewDoc);
   }
   return ok({

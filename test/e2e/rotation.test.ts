@@ -10,7 +10,7 @@ import { Member } from "../../src/teams/member.model.js";
 import { Team } from "../../src/teams/team.model.js";
 import { User } from "../../src/users/user.model.js";
 import { RotationPreview } from "../../src/rotation/preview.model.js";
-import { runConfirmButton, runNowButton, toggleSettingButton } from "../../src/telegram/rotation/callbacks.js";
+import { reportButton, runConfirmButton, runNowButton, toggleSettingButton } from "../../src/telegram/rotation/callbacks.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedClients, seedMember, seedTeam } from "../support/seed.js";
 
@@ -123,8 +123,8 @@ describe("client base rotation", () => {
     const real = (await RotationPreview.findOne({ teamId }).lean())!._id;
     const now = clock.now().getTime();
     await RotationPreview.create([
-      { _id: "otherTeam123", teamId: new Types.ObjectId(), memberId: new Types.ObjectId(), seed: "x", createdAt: new Date(now), expiresAt: new Date(now + 3600_000) },
-      { _id: "expired12345", teamId, memberId: new Types.ObjectId(), seed: "x", createdAt: new Date(now - 7200_000), expiresAt: new Date(now - 1) },
+      { _id: "otherTeam123", teamId: new Types.ObjectId(), memberId: new Types.ObjectId(), seed: "x", createdAt: new Date(now), expiresAt: new Date(now + 3600_000), storedAt: new Date() },
+      { _id: "expired12345", teamId, memberId: new Types.ObjectId(), seed: "x", createdAt: new Date(now - 7200_000), expiresAt: new Date(now - 1), storedAt: new Date() },
     ]);
     const answered = async (user: typeof dana, data: string, text: string) => {
       const since = bot.fake.nextCallIndex;
@@ -173,6 +173,21 @@ describe("client base rotation", () => {
     mark.send("/reports");
     await mark.expectReply(/Reports due: 1\./);
     expect(JSON.stringify(mark.lastMessage()?.reply_markup)).toContain("Beta · 02.12");
+  });
+
+  it("files no report on someone else's client, nor for a manager deactivated mid-report", async () => {
+    mark.tapData(reportButton.pack({ clientId: ids.alpha! })); // Nina's client now
+    await mark.expectReply("There is no report due on this client.");
+
+    olaf.tapData(reportButton.pack({ clientId: ids.pool! }));
+    await olaf.expectReply("Report on Pooled: what came of it?");
+    olaf.tap("Unreachable");
+    await olaf.expectReply(/A comment/);
+    await Member.updateOne({ telegramId: 9504 }, { $set: { active: false } });
+    olaf.send("Nobody answers");
+    await olaf.expectReply("You are no longer an active member of this team, so this was not saved.");
+    expect((await Rotation.findOne({ clientId: ids.pool }).lean())!.report).toBeNull();
+    await Member.updateOne({ telegramId: 9504 }, { $set: { active: true } });
   });
 
   it("reminds the day before and on the day, then tells the director once", async () => {

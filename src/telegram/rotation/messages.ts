@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n/i18n.js";
 import type { MemberNotice, RunOutcome } from "../../rotation/notices.js";
 import type { ReminderKind } from "../../rotation/reports.js";
-import type { RunKind } from "../../rotation/rotation-run.model.js";
+import type { RunKind } from "../../rotation/run-team.js";
 import type { PlanNote } from "../../rotation/types.js";
 import { clientCardButton } from "../clients/callbacks.js";
 import { buttonLabel } from "../limits.js";
