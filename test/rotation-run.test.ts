@@ -12,6 +12,8 @@ import type { JobQueue } from "../src/queue/job-queue.js";
 import { storedRotationDueAt } from "../src/rotation/from-documents.js";
 import { recomputeRotationDue } from "../src/rotation/recompute-due.js";
 import { noticeKey, summaryKey } from "../src/rotation/run-ids.js";
+import { runRotation } from "../src/rotation/run-team.js";
+import { previewNextRun, requestManualRun } from "../src/rotation/start-run.js";
 import { ManualClock } from "../src/shared/clock.js";
 import { Member } from "../src/teams/member.model.js";
 import { FakeBotApi } from "./harness/fake-bot-api.js";
@@ -274,6 +276,38 @@ describe("the run job's notices and summary", () => {
     const sent = fake.callsTo("sendMessage").filter((c) => String(c.payload.chat_id) === String(director.telegramId));
     expect(sent).toHaveLength(1);
     expect(String(sent[0]!.payload.text)).toMatch(/could not be finished[\s\S]*nothing moves twice[\s\S]*Past runs/);
+  });
+});
+
+describe("run now from a preview", () => {
+  it("makes exactly the plan the preview showed, and only from a token of that team", async () => {
+    const { team } = await levelOneTeam(5, 3);
+    const director = (await Member.findOne({ teamId: team._id, role: "director" }).lean())!;
+    const actor = { teamId: team._id, memberId: director._id };
+    const preview = await previewNextRun({ actor, now: NOW });
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.value.moveCount).toBe(15);
+
+    const published: JobData<"rotation.run">[] = [];
+    const jobs: JobQueue = { enqueue: async (_name, data) => void published.push(data as JobData<"rotation.run">), schedule: async () => {} };
+    const started = await requestManualRun({ actor, token: preview.value.token!, requestedBy: director.telegramId, now: NOW, jobs });
+    expect(started).toEqual({ ok: true, value: { runId: `${team._id}:manual:${preview.value.token}` } });
+    // A token of no preview, or of another team's, starts nothing.
+    const other = await levelOneTeam(2, 1);
+    const otherDirector = (await Member.findOne({ teamId: other.team._id, role: "director" }).lean())!;
+    expect(await requestManualRun({ actor: { teamId: other.team._id, memberId: otherDirector._id }, token: preview.value.token!, requestedBy: 1, now: NOW, jobs })).toEqual({
+      ok: false,
+      error: "expired",
+    });
+    expect(await requestManualRun({ actor, token: "forged123456", requestedBy: 1, now: NOW, jobs })).toEqual({ ok: false, error: "expired" });
+    expect(published).toHaveLength(1);
+
+    const messages = (await runRotation({ ...published[0]!, now: new Date(NOW.getTime() + 60_000) }))!;
+    const clients = new Map((await Client.find({ teamId: team._id }).lean()).map((c) => [String(c._id), c.name]));
+    const members = new Map((await Member.find({ teamId: team._id }).lean()).map((m) => [String(m._id), m.name]));
+    const ran = messages.run.moves.map((m) => `${clients.get(String(m.clientId))} → ${members.get(String(m.toId))}`).sort();
+    const shown = preview.value.moves.map((m) => `${m.clientName} → ${m.toName}`).sort();
+    expect(ran).toEqual(shown);
   });
 });
 

@@ -148,6 +148,8 @@ describe("client base rotation", () => {
   });
 
   it("hands the history to the new owner and takes access from the old one", async () => {
+    // The card's old payload: the clients feature reads `clientCardButton` ("cl.v:…") once reshaped;
+    // then these two taps become clientCardButton.pack({ clientId: ids.alpha!, page: 0 }).
     nina.tapData(`cl:v:${ids.alpha}:0`);
     const card = await nina.expectReply(/^Alpha \(B2B\)\nOwner: Nina/);
     expect(card.text).toMatch(/🔁 Owner Mark → Nina \(rotation: never bought\)/);
