@@ -10,6 +10,7 @@ import { DeliveryDeferred, Outbound } from "../src/outbound/outbound.js";
 import type { JobData } from "../src/queue/catalog.js";
 import type { JobQueue } from "../src/queue/job-queue.js";
 import { storedRotationDueAt } from "../src/rotation/from-documents.js";
+import { pastRuns } from "../src/rotation/history.js";
 import { recomputeRotationDue } from "../src/rotation/recompute-due.js";
 import { noticeKey, summaryKey } from "../src/rotation/run-ids.js";
 import { runRotation } from "../src/rotation/run-team.js";
@@ -308,6 +309,35 @@ describe("run now from a preview", () => {
     const ran = messages.run.moves.map((m) => `${clients.get(String(m.clientId))} → ${members.get(String(m.toId))}`).sort();
     const shown = preview.value.moves.map((m) => `${m.clientName} → ${m.toName}`).sort();
     expect(ran).toEqual(shown);
+  });
+});
+
+describe("past runs", () => {
+  it("are listed newest first, a page at a time, to directors only, counting moves without reading them", async () => {
+    const { team, managers } = await levelOneTeam(1, 0);
+    const director = (await Member.findOne({ teamId: team._id, role: "director" }).lean())!;
+    const day = 24 * 3600 * 1000;
+    await RotationRun.insertMany(
+      Array.from({ length: 23 }, (_, i) => ({
+        _id: `${team._id}:run-${i}`,
+        teamId: team._id,
+        kind: "nightly",
+        plannedAt: new Date(NOW.getTime() + i * day),
+        reportDueAt: NOW,
+        moves: Array.from({ length: i }, () => ({ clientId: new Types.ObjectId(), fromId: null, toId: managers[0]!._id, reason: "pool-top-up", expectDealCount: 0, rotationDueAt: NOW })),
+        skipped: i > 0 ? [new Types.ObjectId()] : [],
+      })),
+    );
+    const actor = { teamId: team._id, memberId: director._id };
+    const first = await pastRuns({ actor, page: 0 });
+    expect(first.ok && first.value.pages).toBe(3);
+    expect(first.ok && first.value.runs.slice(0, 2).map((r) => [r.moved, r.skipped])).toEqual([
+      [21, 1],
+      [20, 1],
+    ]);
+    const last = await pastRuns({ actor, page: 99 });
+    expect(last.ok && [last.value.page, last.value.runs.length, last.value.runs.at(-1)!.moved]).toEqual([2, 3, 0]);
+    expect(await pastRuns({ actor: { teamId: team._id, memberId: managers[0]!._id }, page: 0 })).toEqual({ ok: false, error: "not-allowed" });
   });
 });
 

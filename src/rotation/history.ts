@@ -10,7 +10,6 @@ export interface PastRun {
   plannedAt: Date;
   moved: number;
   skipped: number;
-  applied: boolean;
 }
 
 export interface PastRunsPage {
@@ -27,15 +26,15 @@ export async function pastRuns(input: { actor: ActorRef; page: number }): Promis
   const total = await RotationRun.countDocuments({ teamId });
   const pages = Math.max(1, Math.ceil(total / RUNS_PER_PAGE));
   const page = Math.min(Math.max(0, Math.trunc(input.page)), pages - 1);
-  const rows = await RotationRun.aggregate<{ kind: RunKind; plannedAt: Date; moves: number; skipped: number; appliedAt: Date | null }>([
+  const rows = await RotationRun.aggregate<{ kind: RunKind; plannedAt: Date; moves: number; skipped: number }>([
     { $match: { teamId } },
     { $sort: { plannedAt: -1 } },
     { $skip: page * RUNS_PER_PAGE },
     { $limit: RUNS_PER_PAGE },
-    { $project: { kind: 1, plannedAt: 1, appliedAt: 1, moves: { $size: "$moves" }, skipped: { $size: "$skipped" } } },
+    { $project: { kind: 1, plannedAt: 1, moves: { $size: "$moves" }, skipped: { $size: "$skipped" } } },
   ]);
   return ok({
-    runs: rows.map((r) => ({ kind: r.kind, plannedAt: r.plannedAt, moved: r.moves - r.skipped, skipped: r.skipped, applied: r.appliedAt != null })),
+    runs: rows.map((r) => ({ kind: r.kind, plannedAt: r.plannedAt, moved: r.moves - r.skipped, skipped: r.skipped })),
     page,
     pages,
   });
