@@ -1,12 +1,8 @@
-import { InlineKeyboard } from "grammy";
-import { deliver } from "../../src/notify/deliver.js";
-import { claimDueReminders, reminderContext } from "../../src/rotation/reports.js";
-import { nightlyRunId } from "../../src/rotation/run-ids.js";
-import { RotationRun } from "../../src/rotation/rotation-run.model.js";
-import dayjs from "../../src/shared/dayjs.js";
-import { Member } from "../../src/teams/member.model.js";
-import { Team } from "../../src/teams/team.model.js";
-import { languagesOf } from "../../src/users/users.js";
+import type { Translate } from "../../src/i18n/i18n.js";
+import { DeliveryDeferred } from "../../src/outbound/errors.js";
+import { dueReportReminders, markReminderDone } from "../../src/rotation/reports.js";
+import { startNightlyRun } from "../../src/rotation/start-run.js";
+import { overdueView, reminderView } from "../../src/telegram/rotation/messages.js";
 import type { ClockTask } from "../clock/clock-task.js";
 import type { JobDeps } from "../runtime/deps.js";
 
@@ -15,45 +11,38 @@ export function rotationClock(deps: JobDeps): ClockTask {
   return {
     name: "rotation",
     async perTeam(team, now) {
-      const localDate = dayjs(now).tz(team.timezone).format("YYYY-MM-DD");
-      const runAt = dayjs.tz(`${localDate}T${team.settings.rotation.runAt}:00`, team.timezone).toDate();
-      // A team created after tonight's hour waits for tomorrow's run.
-      if (!team.settings.rotation.enabled || now < runAt || team.createdAt > runAt) return;
-      const runId = nightlyRunId(team._id, localDate);
-      if (await RotationRun.exists({ _id: runId })) return;
-      await deps.jobs.enqueue("rotation.run", { teamId: String(team._id), runId, kind: "nightly" });
+      await startNightlyRun({ team, now, jobs: deps.jobs });
     },
     sweep: (now) => sendReportReminders(deps, now),
   };
 }
 
+/**
+ * Each reminder goes out under its key (once, however many workers sweep) and
+ * is marked done only afterwards: a worker that dies in between leaves it due,
+ * and the next sweep's send finds it delivered already. A message Telegram
+ * asks us to hold is handed to `outbound.retry` (sent at Telegram's
+ * `retry_after`, without what already arrived), so one busy chat never holds
+ * up the sweep.
+ */
 async function sendReportReminders(deps: JobDeps, now: Date): Promise<void> {
-  const reminders = await claimDueReminders(now);
-  if (reminders.length === 0) return;
-  const { clients, members } = await reminderContext(reminders);
-  const teams = new Map((await Team.find({ _id: { $in: reminders.map((r) => r.rotation.teamId) } }, { timezone: 1, language: 1 }).lean()).map((t) => [String(t._id), t]));
-  const directors = await Member.find({ teamId: { $in: [...teams.keys()] }, role: "director", active: true }, { teamId: 1, telegramId: 1 }).lean();
-  const languages = await languagesOf([...[...members.values()].map((m) => m.telegramId), ...directors.map((d) => d.telegramId)], deps.config.DEFAULT_LANGUAGE);
-
-  for (const { kind, rotation } of reminders) {
-    const client = clients.get(String(rotation.clientId));
-    const owner = members.get(String(rotation.toId));
-    const team = teams.get(String(rotation.teamId));
-    // The client moved on since (another rotation, deactivation): nothing to remind about.
-    if (!client || !owner?.active || !team || !client.ownerId?.equals(rotation.toId)) continue;
-    const due = dayjs(rotation.dueAt).tz(team.timezone).subtract(1, "minute").format("DD.MM.YYYY");
-    if (kind === "overdue") {
-      for (const d of directors.filter((d) => d.teamId.equals(rotation.teamId))) {
-        const language = languages.get(d.telegramId)!;
-        await deliver(deps.api, deps.logger, d.telegramId, deps.i18n.t(language, "report-overdue-director", { manager: owner.name, client: client.name, date: due }));
+  for (const reminder of await dueReportReminders(now, deps.config.DEFAULT_LANGUAGE)) {
+    try {
+      for (const to of reminder.recipients) {
+        const t: Translate = (key, vars) => deps.i18n.t(to.language, key, vars);
+        const view = reminder.kind === "overdue" ? overdueView(t, reminder) : reminderView(t, reminder);
+        await deps.outbound.sendSoon({
+          key: to.key,
+          chatId: to.telegramId,
+          teamId: reminder.teamId,
+          kind: reminder.kind === "overdue" ? "report.overdue" : "report.reminder",
+          message: { text: view.text, keyboard: view.keyboard },
+        });
       }
-      continue;
+      await markReminderDone(reminder.rotationId, reminder.kind, now);
+    } catch (err) {
+      // The reminder stays due: the next tick tries again (keys keep it from going out twice).
+      if (!(err instanceof DeliveryDeferred)) deps.logger.error({ err, rotationId: reminder.rotationId, kind: reminder.kind }, "report reminder failed");
     }
-    const language = languages.get(owner.telegramId)!;
-    const t = (key: string, vars?: Record<string, string>) => deps.i18n.t(language, key, vars);
-    await deliver(deps.api, deps.logger, owner.telegramId, t(kind === "before" ? "report-reminder-before" : "report-reminder-on-day", { client: client.name, date: due }), {
-      reply_markup: new InlineKeyboard().text(t("btn-report"), `rr:${rotation.clientId}`).text(`📖 ${client.name}`.slice(0, 40), `cl:v:${rotation.clientId}:0`),
-    });
   }
 }
-

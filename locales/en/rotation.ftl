@@ -73,6 +73,7 @@ btn-rotation-run-now = ▶️ Run now
 btn-rotation-run-confirm = ✔ Yes, run it now
 rotation-run-confirm = Run the rotation now? Managers are told at once what they received and gave.
 rotation-run-started = Rotation started. You'll get the summary in a moment.
+rotation-run-failed = ⚠️ A rotation run ({ $kind }) could not be finished: Telegram or the database kept failing. Clients already handed over stay with their new owners; nothing moves twice. Check /rotation → Past runs, and run it again from a new preview if needed; if it keeps failing, tell whoever runs Baton for your team.
 rotation-history-title = Past runs:
 rotation-history-line = • { $date } ({ $kind }): moved { $moved }, skipped { $skipped }
 rotation-history-empty = No runs yet.

@@ -73,6 +73,7 @@ btn-rotation-run-now = ▶️ अभी चलाएँ
 btn-rotation-run-confirm = ✔ हाँ, अभी चलाएँ
 rotation-run-confirm = रोटेशन अभी चलाएँ? मैनेजरों को तुरंत बताया जाएगा कि उन्हें क्या मिला और क्या दिया।
 rotation-run-started = रोटेशन शुरू हो गया। सारांश जल्द आएगा।
+rotation-run-failed = ⚠️ रोटेशन ({ $kind }) पूरा नहीं हो सका: Telegram या डेटाबेस बार-बार विफल रहा। जो क्लाइंट सौंपे जा चुके हैं वे नए मालिकों के पास ही रहेंगे; कुछ भी दो बार नहीं सौंपा जाएगा। /rotation → पिछले रोटेशन देखें और ज़रूरत हो तो नए प्रीव्यू से फिर चलाएँ; अगर बार-बार विफल हो, तो अपनी टीम में Baton चलाने वाले को बताएँ।
 rotation-history-title = पिछले रोटेशन:
 rotation-history-line = • { $date } ({ $kind }): स्थानांतरित { $moved }, छोड़े { $skipped }
 rotation-history-empty = अभी तक कोई रोटेशन नहीं।

@@ -8,6 +8,7 @@ import { Deal } from "../deals/deal.model.js";
 import { DeliveryClaim } from "../notify/claim.js";
 import { Delivery } from "../outbound/delivery.model.js";
 import { ConsentRecord } from "../subscribers/consent-record.model.js";
+import { RotationPreview } from "../rotation/preview.model.js";
 import { RotationRun } from "../rotation/rotation-run.model.js";
 import { Rotation } from "../rotation/rotation.model.js";
 import { Invite } from "../teams/invite.model.js";
@@ -30,6 +31,7 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   Deal,
   RotationRun,
   Rotation,
+  RotationPreview,
   BonusLine,
   BonusAudit,
   DeliveryClaim,

@@ -25,6 +25,8 @@ export const JOB_CATALOG = {
       memberId: objectId.optional(),
       /** Telegram id of the director who asked (manual runs, deactivation): gets the summary. */
       requestedBy: telegramId.nullable().optional(),
+      /** Manual runs: the run id of the preview the director confirmed, so the run makes the plan shown. */
+      seed: z.string().min(1).max(120).optional(),
     }),
     uniqueBy: ["runId"],
   },

@@ -5,7 +5,7 @@ import type { PlannerClient, PlannerRules } from "./types.js";
 
 /** The planner's view of a client document. */
 export function toPlannerClient(
-  c: Pick<ClientDoc, "_id" | "ownerId" | "assignedAt" | "lastDealAt" | "dealCount" | "status" | "pinned" | "keyAccount" | "ownership">,
+  c: Pick<ClientDoc, "_id" | "ownerId" | "assignedAt" | "lastDealAt" | "dealCount" | "status" | "pinned" | "keyAccount"> & Partial<Pick<ClientDoc, "ownership">>,
 ): PlannerClient {
   return {
     id: String(c._id),

@@ -1,7 +1,8 @@
 import type { Types } from "mongoose";
 import { Client } from "../clients/client.model.js";
 import { Member } from "../teams/member.model.js";
-import { RotationRun, type RotationRunDoc } from "./rotation-run.model.js";
+import type { RotationRunDoc } from "./rotation-run.model.js";
+import { namedTallies, type NamedTally } from "./tally.js";
 
 export interface ReceivedItem {
   clientId: string;
@@ -27,8 +28,8 @@ export interface RunOutcome {
   notices: MemberNotice[];
   moved: number;
   skipped: number;
-  /** Per manager, by name, for the director's summary. */
-  tallies: { name: string; gave: number; received: number; fromPool: number; imbalance: number }[];
+  /** Per manager, by name, for the director's summary: uneven ones first. */
+  tallies: NamedTally[];
   /** Member id → name, for the summary's notes. */
   names: Map<string, string>;
 }
@@ -42,7 +43,7 @@ export async function runOutcome(run: RotationRunDoc): Promise<RunOutcome> {
   const skipped = new Set(run.skipped.map(String));
   const applied = run.moves.filter((m) => !skipped.has(String(m.clientId)));
   const [clients, members] = await Promise.all([
-    Client.find({ _id: { $in: applied.map((m) => m.clientId) } }, { name: 1 }).lean(),
+    Client.find({ teamId: run.teamId, _id: { $in: applied.map((m) => m.clientId) } }, { name: 1 }).lean(),
     Member.find({ teamId: run.teamId }, { name: 1, telegramId: 1, active: 1 }).lean(),
   ]);
   const clientName = new Map(clients.map((c) => [String(c._id), c.name]));
@@ -63,25 +64,7 @@ export async function runOutcome(run: RotationRunDoc): Promise<RunOutcome> {
     noticeOf(move.toId)?.received.push({ clientId: String(move.clientId), name, reason: move.reason, fromName: nameOf(move.fromId) });
     if (move.fromId) noticeOf(move.fromId)?.given.push({ name, toName: nameOf(move.toId) ?? "?" });
   }
-  const tallies = Object.entries(run.perManager)
-    .filter(([, t]) => t.gave + t.received > 0)
-    .map(([id, t]) => ({ name: member.get(id)?.name ?? "?", ...t }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const tallies = namedTallies(run.perManager, (id) => member.get(id)?.name ?? "?");
   const names = new Map(members.map((m) => [String(m._id), m.name]));
   return { notices: [...notices.values()], moved: applied.length, skipped: skipped.size, tallies, names };
-}
-
-/** Claims the right to send a member their notice for this run: true once per member and run. */
-export async function claimNotice(runId: string, memberId: string): Promise<boolean> {
-  const result = await RotationRun.updateOne(
-    { _id: runId, notified: { $ne: memberId } },
-    { $addToSet: { notified: memberId } },
-  );
-  return result.modifiedCount === 1;
-}
-
-/** Claims the director's summary of a run: true once. */
-export async function claimSummary(runId: string, at: Date): Promise<boolean> {
-  const result = await RotationRun.updateOne({ _id: runId, summarySentAt: null }, { $set: { summarySentAt: at } });
-  return result.modifiedCount === 1;
 }

@@ -19,7 +19,8 @@ export interface StoredMove {
  * A rotation run of one team. `_id` names the run and the period
  * (`<team>:<local date>` for the nightly run), so planning twice, or on two
  * workers, yields one run; the plan is stored, so a crashed run is finished
- * with exactly the moves it started with.
+ * with exactly the moves it started with. What a run told whom is in the
+ * deliveries (`rotation.notice:<run>:<member>`, `rotation.summary:<run>:<chat>`).
  */
 export interface RotationRunDoc {
   _id: string;
@@ -35,9 +36,6 @@ export interface RotationRunDoc {
   appliedAt?: Date | null;
   /** Moves that found the client changed since planning (new owner, new deal, lost). */
   skipped: Types.ObjectId[];
-  /** Members (ids) already sent their notice for this run; claimed before sending. */
-  notified: string[];
-  summarySentAt?: Date | null;
   /** Who started a manual run or the deactivation, to send the summary to. */
   requestedBy?: number | null;
 }
@@ -67,8 +65,6 @@ const runSchema = new Schema<RotationRunDoc>(
     notes: { type: Schema.Types.Mixed, default: [] },
     appliedAt: { type: Date, default: null },
     skipped: { type: [Schema.Types.ObjectId], default: [] },
-    notified: { type: [String], default: [] },
-    summarySentAt: { type: Date, default: null },
     requestedBy: { type: Number, default: null },
   },
   { versionKey: false, minimize: false },

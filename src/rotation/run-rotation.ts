@@ -23,8 +23,6 @@ export const APPLY_BATCH = 1000;
 type PlanningClient = Pick<ClientDoc, "_id" | "ownerId" | "assignedAt" | "lastDealAt" | "dealCount" | "status" | "pinned" | "keyAccount" | "ownership">;
 const PLANNING_FIELDS = { ownerId: 1, assignedAt: 1, lastDealAt: 1, dealCount: 1, status: 1, pinned: 1, keyAccount: 1, "ownership.ownerId": 1 } as const;
 
-/** The nightly run's id: one per team and local date. */
-
 async function loadManagers(teamId: Types.ObjectId): Promise<PlannerManager[]> {
   const members = await Member.find({ teamId, role: "manager" }, { level: 1, active: 1 }).lean();
   return members.map((m) => ({ id: String(m._id), level: m.level, active: m.active }));
@@ -65,8 +63,6 @@ function runDocument(team: TeamDoc, runId: string, kind: RunKind, at: Date, plan
     notes: plan.notes,
     appliedAt: null,
     skipped: [],
-    notified: [],
-    summarySentAt: null,
     requestedBy,
   };
 }
@@ -77,13 +73,24 @@ export async function previewRotation(team: TeamDoc, runId: string, now: Date): 
   return planRotation({ runId, now, clients: clients.map(toPlannerClient), managers: await loadManagers(team._id), rules: plannerRules(team.settings.rotation) });
 }
 
-/** Plans the run once (or returns the stored plan). */
-export async function planTeamRun(opts: { team: TeamDoc; runId: string; kind: "nightly" | "manual"; now: Date; requestedBy?: number | null }): Promise<RotationRunDoc> {
+/**
+ * Plans the run once (or returns the stored plan). `seed` (default: the run
+ * id) seeds the tie-breaks: a manual run uses its preview's, so it makes the
+ * plan the director saw.
+ */
+export async function planTeamRun(opts: {
+  team: TeamDoc;
+  runId: string;
+  kind: "nightly" | "manual";
+  now: Date;
+  requestedBy?: number | null;
+  seed?: string;
+}): Promise<RotationRunDoc> {
   const existing = await RotationRun.findById(opts.runId).lean();
   if (existing) return existing;
   const clients = await Client.find({ teamId: opts.team._id }, PLANNING_FIELDS).lean<PlanningClient[]>();
   const plan = planRotation({
-    runId: opts.runId,
+    runId: opts.seed ?? opts.runId,
     now: opts.now,
     clients: clients.map(toPlannerClient),
     managers: await loadManagers(opts.team._id),

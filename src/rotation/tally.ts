@@ -25,3 +25,15 @@ export function tallyMoves(managerIds: readonly string[], moves: readonly Planne
   // fromEntries defines own properties, so an id like "__proto__" stays a plain key.
   return Object.fromEntries(tally);
 }
+
+export interface NamedTally extends ManagerTally {
+  name: string;
+}
+
+/** Managers who gave or received, the uneven ones (what a director looks for) first, then by name. */
+export function namedTallies(perManager: Readonly<Record<string, ManagerTally>>, nameOf: (id: string) => string): NamedTally[] {
+  return Object.entries(perManager)
+    .filter(([, t]) => t.gave + t.received > 0)
+    .map(([id, t]) => ({ name: nameOf(id), ...t }))
+    .sort((a, b) => Math.abs(b.imbalance) - Math.abs(a.imbalance) || a.name.localeCompare(b.name));
+}
