@@ -1,12 +1,10 @@
 import type { Agenda } from "agenda";
 import { defineBonusAccrual } from "./bonus-accrual.js";
 import { defineBonusStatements } from "./bonus-statements.js";
-import { defineExportCsv } from "./export-csv.js";
 import { defineFollowUpReminder } from "./follow-up-reminder.js";
-import { defineImportCheck } from "./import-check.js";
-import { defineImportClients } from "./import-clients.js";
 import { defineRotationRecompute } from "./rotation-recompute.js";
 import { defineRotationRun } from "./rotation-run.js";
+import { importExportJobs } from "./import-export/index.js";
 import { outboundJobs } from "./outbound/index.js";
 import { bonusClock } from "./bonuses/clock.js";
 import { teamClockJob } from "./clock/team-clock.js";
@@ -17,7 +15,7 @@ import type { JobDeps } from "./runtime/deps.js";
 
 /** Every job of every feature, by feature. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of different job names
-const FEATURE_JOBS: ((deps: JobDeps) => JobDefinition<any>[])[] = [outboundJobs];
+const FEATURE_JOBS: ((deps: JobDeps) => JobDefinition<any>[])[] = [outboundJobs, importExportJobs];
 
 /** Registers every job; the team clock ticks every TEAM_CLOCK_INTERVAL (one job document for all workers). */
 export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
@@ -28,9 +26,6 @@ export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
   defineFollowUpReminder(agenda, deps);
   defineBonusAccrual(agenda, deps);
   defineBonusStatements(agenda, deps);
-  defineImportCheck(agenda, deps);
-  defineImportClients(agenda, deps);
-  defineExportCsv(agenda, deps);
   registerJob(agenda, deps.logger, teamClockJob(deps, [rotationClock(deps), bonusClock(deps), outboundClock(deps)]));
   await agenda.every(deps.config.TEAM_CLOCK_INTERVAL, "team.clock");
 }
