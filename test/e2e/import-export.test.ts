@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { Types } from "mongoose";
+import mongoose, { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ClientEvent } from "../../src/clients/client-event.model.js";
 import { Client } from "../../src/clients/client.model.js";
@@ -11,7 +11,7 @@ import { Delivery } from "../../src/outbound/delivery.model.js";
 import { defaultTeamSettings } from "../../src/teams/team-settings.js";
 import { exportButton, importConfirmButton, importOwnerButton } from "../../src/telegram/import-export/callbacks.js";
 import { keyboardFits } from "../../src/telegram/limits.js";
-import type { RecordedCall } from "../harness/fake-bot-api.js";
+import { FakeBotApi, type RecordedCall } from "../harness/fake-bot-api.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedMember, seedTeam } from "../support/seed.js";
 
@@ -212,6 +212,25 @@ describe("CSV import and export (directors)", () => {
     boss.tap("✔ Confirm");
     await boss.expectReply(/New clients: 2 \(Manager 30\)/, { timeoutMs: JOB_MS });
     expect(await Client.countDocuments({ teamId: big.team._id, ownerId: managers[30] })).toBe(2);
+  });
+
+  it("tells the director when an import gives up, with how many clients were saved", async () => {
+    director.sendDocument({ fileName: "stuck.csv", content: "Name\nStuck One\nStuck Two\n" });
+    await director.expectReply(/new clients: 2/, { timeoutMs: JOB_MS });
+    const imp = await lastImport();
+    // Confirmed, and its job on the last of its attempts, which fails: Telegram will not hand out the file now.
+    await Import.updateOne({ _id: imp._id }, { $set: { status: "queued", confirmedAt: new Date(), confirmedBy: imp.uploadedBy } });
+    bot.fake.failNext("getFile", FakeBotApi.errors.tooManyRequests(3600));
+    const job = await bot.app.agenda.create("import.clients", { importId: String(imp._id) }).schedule(new Date(Date.now() + 3_600_000)).save();
+    await mongoose.connection.db!.collection("agendaJobs").updateOne({ _id: new Types.ObjectId(String(job.attrs._id)) }, { $set: { failCount: 3, nextRunAt: new Date() } });
+    await director.expectReply(
+      "❌ The import of stuck.csv stopped because of an error on our side. 0 clients were saved. Send the file again to import the rest: clients already saved are skipped as duplicates.",
+      { timeoutMs: JOB_MS },
+    );
+    expect(await lastImport()).toMatchObject({ status: "failed", failure: "error" });
+    await vi.waitFor(() => expect(bot.logs.lines.some((l) => l.job === "import.clients" && l.msg === "job failed")).toBe(true));
+    expect(await Client.countDocuments({ teamId: team._id, name: /^Stuck/ })).toBe(0);
+    bot.logs.lines.length = 0; // the failure was meant; later tests check that nothing else is logged as an error
   });
 
   it("refuses managers, forged buttons and other teams' imports", async () => {
