@@ -27,7 +27,7 @@ export function importCheckJob(deps: JobDeps) {
       const { imp } = work;
       const t = await translatorFor(deps, imp.chatId);
       const send = (key: string, message: OutboundMessage) =>
-        deps.outbound.send({ key, chatId: imp.chatId, teamId: imp.teamId, kind: "import.check", message });
+        deps.outbound.send({ key, chatId: imp.chatId, teamId: imp.teamId, kind: key.slice(0, key.indexOf(":")), message });
 
       let download: DownloadedFile;
       try {
@@ -71,7 +71,7 @@ export function importCheckJob(deps: JobDeps) {
         key: `import.gave-up:${data.importId}`,
         chatId: imp.chatId,
         teamId: imp.teamId,
-        kind: "import.failed",
+        kind: "import.gave-up",
         message: { text: checkFailedText(t, imp) },
       });
     },

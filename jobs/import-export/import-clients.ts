@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
 import { GrammyError, InputFile } from "grammy";
-import type { ImportCounts } from "../../src/clients/import/import.model.js";
-import { abandonImport, importClientsFromFile, importReported, importToRun } from "../../src/clients/import/processing.js";
+import { abandonImport, importClientsFromFile, importReported, importToRun, type ImportCounts } from "../../src/clients/import/processing.js";
 import type { OutboundMessage } from "../../src/outbound/outbound.js";
 import { downloadTelegramFile, type DownloadedFile } from "../../src/telegram/files.js";
 import {
@@ -36,7 +35,7 @@ export function importClientsJob(deps: JobDeps) {
       const { imp } = work;
       const t = await translatorFor(deps, imp.chatId);
       const send = (key: string, message: OutboundMessage) =>
-        deps.outbound.send({ key, chatId: imp.chatId, teamId: imp.teamId, kind: "import.report", message });
+        deps.outbound.send({ key, chatId: imp.chatId, teamId: imp.teamId, kind: key.slice(0, key.indexOf(":")), message });
 
       let lastProgress = Date.now();
       const showProgress = async (counts: ImportCounts, finished = false) => {
@@ -89,7 +88,7 @@ export function importClientsJob(deps: JobDeps) {
         key: `import.gave-up:${data.importId}`,
         chatId: imp.chatId,
         teamId: imp.teamId,
-        kind: "import.failed",
+        kind: "import.gave-up",
         message: { text: importFailedText(t, imp) },
       });
     },

@@ -16,9 +16,9 @@ export interface View {
 /**
  * Texts and buttons of the CSV import and the exports, shared by the bot
  * (buttons) and the jobs (preview, progress, report, files). Telegram
- * messages hold 4096 characters:
- * values from the file are clipped and lists are cut short; the complete
- * list of rows not imported goes out as a CSV file.
+ * messages hold 4096 characters: values from the file are clipped, lists are
+ * cut short and owner buttons are paged; the complete list of rows not
+ * imported goes out as a CSV file.
  */
 
 const VALUE_CHARS = 40;
