@@ -4,13 +4,13 @@ import { Team } from "../../teams/team.model.js";
 import type { RotationSettings } from "../../teams/team-settings.js";
 import { listMembers } from "../../teams/teams.js";
 import type { ImportCounts, ImportDoc, ImportFailure } from "./import.model.js";
-
-export type { ImportCounts };
 import { claimImport, findImport, markDone, markFailed, markReported, saveProgress, savePreview } from "./imports.js";
 import type { CsvSource } from "./read-csv.js";
 import { MAX_IMPORT_ROWS, runImport } from "./run-import.js";
 import type { SkippedRows } from "./skipped-rows.js";
 import { importOwners, type ImportOwnerChoice } from "./use-cases.js";
+
+export type { ImportCounts };
 
 /**
  * The two import jobs' work on the database: the check (read the file,
