@@ -1,7 +1,5 @@
 import type { Agenda } from "agenda";
-import { defineExportCsv } from "./export-csv.js";
-import { defineImportCheck } from "./import-check.js";
-import { defineImportClients } from "./import-clients.js";
+import { importExportJobs } from "./import-export/index.js";
 import { outboundJobs } from "./outbound/index.js";
 import { clientJobs } from "./clients/index.js";
 import { bonusClock } from "./bonuses/clock.js";
@@ -14,15 +12,12 @@ import type { JobDeps } from "./runtime/deps.js";
 
 /** Every job of every feature, by feature. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions of different job names
-const FEATURE_JOBS: ((deps: JobDeps) => JobDefinition<any>[])[] = [outboundJobs, clientJobs, bonusJobs, rotationJobs];
+const FEATURE_JOBS: ((deps: JobDeps) => JobDefinition<any>[])[] = [outboundJobs, clientJobs, bonusJobs, rotationJobs, importExportJobs];
 
 /** Registers every job; the team clock ticks every TEAM_CLOCK_INTERVAL (one job document for all workers). */
 export async function defineJobs(agenda: Agenda, deps: JobDeps): Promise<void> {
   logJobFailures(agenda, deps.logger);
   for (const jobsOf of FEATURE_JOBS) for (const definition of jobsOf(deps)) registerJob(agenda, deps.logger, definition);
-  defineImportCheck(agenda, deps);
-  defineImportClients(agenda, deps);
-  defineExportCsv(agenda, deps);
   registerJob(agenda, deps.logger, teamClockJob(deps, [rotationClock(deps), bonusClock(deps), outboundClock(deps)]));
   await agenda.every(deps.config.TEAM_CLOCK_INTERVAL, "team.clock");
 }

@@ -29,6 +29,17 @@ export interface JobDefinition<N extends JobName> {
   onGiveUp?(data: JobData<N>, error: Error): Promise<void>;
 }
 
+/**
+ * Thrown by a handler when trying again cannot help (Telegram refused a file
+ * for good): the job gives up now, without retries, and `onGiveUp` runs.
+ */
+export class JobGiveUp extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "JobGiveUp";
+  }
+}
+
 /** Declares a job with its payload type inferred from the catalog. */
 export function defineJob<N extends JobName>(definition: JobDefinition<N>): JobDefinition<N> {
   return definition;
@@ -63,7 +74,7 @@ export function registerJob(agenda: Agenda, logger: Logger, definition: JobDefin
       try {
         await definition.run({ data, log, attempt, touch: () => job.touch() });
       } catch (err) {
-        const lastAttempt = retry === false || attempt > retry.maxRetries || err instanceof InvalidJobData;
+        const lastAttempt = retry === false || attempt > retry.maxRetries || err instanceof InvalidJobData || err instanceof JobGiveUp;
         if (lastAttempt && definition.onGiveUp) {
           await definition.onGiveUp(data, err as Error).catch((e: unknown) => log.error({ err: e }, "could not report the job's failure"));
         }
@@ -82,7 +93,7 @@ export function registerJob(agenda: Agenda, logger: Logger, definition: JobDefin
 
 function backoff(retry: { delayMs: number; maxRetries: number }): BackoffStrategy {
   return ({ attempt, error }) => {
-    if (error instanceof InvalidJobData || attempt > retry.maxRetries) return null;
+    if (error instanceof InvalidJobData || error instanceof JobGiveUp || attempt > retry.maxRetries) return null;
     const exponential = Math.min(retry.delayMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
     const asked = error instanceof DeliveryDeferred ? error.retryAt.getTime() - Date.now() : 0;
     return Math.max(exponential, asked);

@@ -101,6 +101,7 @@ export-what-contacts = Contacts
 export-what-deals = Deals
 export-working = ⏳ Preparing the file: { $what }. It will arrive here in a moment.
 export-caption = { $what } of { $team }: { $count } rows, { $date }
+export-failed = ❌ I could not prepare or send the file: { $what }. Nothing in the team was changed. Try /export again in a few minutes; if it fails again, tell whoever runs this bot.
 export-yes = yes
 export-no = no
 export-status-active = active

@@ -101,6 +101,7 @@ export-what-contacts = संपर्क
 export-what-deals = डील
 export-working = ⏳ फ़ाइल तैयार हो रही है: { $what }। थोड़ी देर में यहाँ आ जाएगी।
 export-caption = { $team } के { $what }: { $count } पंक्तियाँ, { $date }
+export-failed = ❌ फ़ाइल तैयार या भेजी नहीं जा सकी: { $what }। टीम में कुछ नहीं बदला। कुछ मिनट बाद /export फिर से आज़माएँ; फिर भी न हो तो बॉट चलाने वाले को बताएँ।
 export-yes = हाँ
 export-no = नहीं
 export-status-active = सक्रिय

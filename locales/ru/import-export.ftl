@@ -101,6 +101,7 @@ export-what-contacts = Контакты
 export-what-deals = Сделки
 export-working = ⏳ Готовлю файл: { $what }. Он придёт сюда через минуту.
 export-caption = { $what } команды { $team }: { $count } строк, { $date }
+export-failed = ❌ Не удалось подготовить или отправить файл: { $what }. В команде ничего не изменилось. Попробуйте /export ещё раз через несколько минут; если снова не получится, сообщите тому, кто обслуживает бота.
 export-yes = да
 export-no = нет
 export-status-active = активный

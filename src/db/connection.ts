@@ -5,7 +5,6 @@ import { Client } from "../clients/client.model.js";
 import { ClientSearch } from "../clients/search.model.js";
 import { Import } from "../clients/import/import.model.js";
 import { Deal } from "../deals/deal.model.js";
-import { DeliveryClaim } from "../notify/claim.js";
 import { Delivery } from "../outbound/delivery.model.js";
 import { ConsentRecord } from "../subscribers/consent-record.model.js";
 import { RotationPreview } from "../rotation/preview.model.js";
@@ -34,7 +33,6 @@ export const MODELS: readonly mongoose.Model<never>[] = [
   RotationPreview,
   BonusLine,
   BonusAudit,
-  DeliveryClaim,
   Delivery,
   ConsentRecord,
   ProcessedUpdate,

@@ -54,9 +54,10 @@ export const JOB_CATALOG = {
   "import.check": { schema: z.object({ importId: objectId }) },
   /** Creates the clients of a confirmed import. */
   "import.clients": { schema: z.object({ importId: objectId }) },
-  /** A CSV export for the director who asked. */
+  /** A CSV export for the director who asked; `exportId` names the request (its file is sent once). */
   "export.csv": {
-    schema: z.object({ teamId: objectId, kind: z.enum(["clients", "contacts", "deals"]), chatId: telegramId }),
+    schema: z.object({ exportId: objectId, teamId: objectId, kind: z.enum(["clients", "contacts", "deals"]), chatId: telegramId }),
+    uniqueBy: ["exportId"],
   },
   /** A message whose first attempt was deferred (429 beyond the wait cap, 5xx, network): sent again from its record. */
   "outbound.retry": { schema: z.object({ key: z.string().min(1).max(300) }), uniqueBy: ["key"] },

@@ -5,13 +5,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { InputFile, type Api } from "grammy";
+import { GrammyError, type Api } from "grammy";
 import type { Config } from "../config.js";
-import type { Logger } from "../logger.js";
-import { isBlockedError, markBlocked } from "../notify/deliver.js";
-
-/** What the Bot API lets a bot download (getFile refuses bigger files). */
-export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 
 export class DownloadError extends Error {
   constructor(readonly status: number) {
@@ -55,24 +50,7 @@ export async function downloadTelegramFile(
   return { path, remove };
 }
 
-/**
- * Sends a file from disk outside an update (jobs). Like deliver(): a 403
- * marks the user blocked and returns false instead of failing the job.
- */
-export async function deliverDocument(
-  api: Api,
-  logger: Logger,
-  chatId: number,
-  file: { path: string; name: string },
-  caption?: string,
-): Promise<boolean> {
-  try {
-    await api.sendDocument(chatId, new InputFile(file.path, file.name), caption ? { caption } : {});
-    return true;
-  } catch (err) {
-    if (!isBlockedError(err)) throw err;
-    logger.info({ telegramId: chatId }, "recipient blocked the bot; marked blocked");
-    await markBlocked(chatId, new Date());
-    return false;
-  }
+/** The file cannot be had (deleted, expired, unknown id): sending it again is the only way, retrying is not. */
+export function isUnavailableFile(err: unknown): boolean {
+  return err instanceof DownloadError || (err instanceof GrammyError && err.error_code === 400);
 }

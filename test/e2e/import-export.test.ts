@@ -1,15 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { Types } from "mongoose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import mongoose, { Types } from "mongoose";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ClientEvent } from "../../src/clients/client-event.model.js";
 import { Client } from "../../src/clients/client.model.js";
 import { newClientDocument } from "../../src/clients/create-client.js";
 import { Import } from "../../src/clients/import/import.model.js";
 import { Deal } from "../../src/deals/deal.model.js";
-import { IMPORT_CLIENTS_JOB } from "../../jobs/import-clients.js";
+import { Delivery } from "../../src/outbound/delivery.model.js";
 import { defaultTeamSettings } from "../../src/teams/team-settings.js";
-import type { RecordedCall } from "../harness/fake-bot-api.js";
+import { exportButton, importConfirmButton, importOwnerButton } from "../../src/telegram/import-export/callbacks.js";
+import { keyboardFits } from "../../src/telegram/limits.js";
+import { FakeBotApi, type RecordedCall } from "../harness/fake-bot-api.js";
 import { freshDbName, TestBot } from "../support/app.js";
 import { seedMember, seedTeam } from "../support/seed.js";
 
@@ -135,7 +137,7 @@ describe("CSV import and export (directors)", () => {
     // The confirmation pressed again (a stale or forged button) imports nothing twice.
     const imp = await lastImport();
     const again = bot.fake.nextCallIndex;
-    director.tapData(`imp:y:${imp._id}:pool`);
+    director.tapData(importConfirmButton.pack({ importId: String(imp._id), owner: null }));
     await alert("This import has already been confirmed.", again);
     expect(await Client.countDocuments({ teamId: team._id })).toBe(4);
     expect(bot.errorsLogged()).toEqual([]);
@@ -155,16 +157,19 @@ describe("CSV import and export (directors)", () => {
     ]);
     expect(annas[0]!.rotationDueAt!.getTime()).toBeGreaterThan(Date.now()); // an owned client is on the rotation clock
 
-    // A worker that died after writing the clients but before reporting: the job runs again,
-    // creates nothing twice and sends the report it owed. Run once more, it does nothing at all.
+    // A worker that died after writing the clients but before reporting (so no report was recorded
+    // as delivered): the job runs again, creates nothing twice and sends the report it owed.
+    // Run once more, it does nothing at all.
     const done = await lastImport();
+    await vi.waitFor(async () => expect(await Delivery.countDocuments({ _id: `import.report:${done._id}`, status: "sent" })).toBe(1));
     await Import.updateOne({ _id: done._id }, { $set: { status: "importing", reportedAt: null } });
-    await bot.app.agenda.now(IMPORT_CLIENTS_JOB, { importId: String(done._id) });
+    await Delivery.deleteMany({ _id: new RegExp(`^import\\.report:${done._id}`) });
+    await bot.app.agenda.now("import.clients", { importId: String(done._id) });
     await director.expectReply(/New clients: 2 \(Anna\)/, { timeoutMs: JOB_MS });
     expect(await Client.countDocuments({ teamId: team._id, ownerId: annaId })).toBe(2);
     expect(await lastImport()).toMatchObject({ status: "done", progress: { rows: 2, valid: 2 } });
     const quiet = bot.fake.nextCallIndex;
-    await bot.app.agenda.now(IMPORT_CLIENTS_JOB, { importId: String(done._id) });
+    await bot.app.agenda.now("import.clients", { importId: String(done._id) });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(bot.fake.callsSince(quiet).filter((c) => c.method === "sendMessage")).toEqual([]);
 
@@ -175,9 +180,57 @@ describe("CSV import and export (directors)", () => {
     const cancelled = await lastImport();
     expect(cancelled.status).toBe("cancelled");
     const since = bot.fake.nextCallIndex;
-    director.tapData(`imp:o:${cancelled._id}:pool`);
+    director.tapData(importOwnerButton.pack({ importId: String(cancelled._id), owner: null }));
     await alert("This import was cancelled. Send the file again to start over.", since);
     expect(await Client.countDocuments({ teamId: team._id, name: "Later One" })).toBe(0);
+  });
+
+  it("pages the owner buttons of a big team, and imports for a manager on a later page", async () => {
+    const big = await seedTeam({ directorId: 7201, name: "Big" });
+    const managers: Types.ObjectId[] = [];
+    for (let i = 0; i < 45; i++) managers.push((await seedMember(big.team, { telegramId: 7300 + i, name: `Manager ${String(i).padStart(2, "0")}` }))._id);
+    const boss = bot.user({ id: 7201, firstName: "Bea" });
+    const fits = () => {
+      const markup = boss.lastMessage()?.reply_markup;
+      expect(markup && keyboardFits(markup)).toBe(true);
+      return markup!.inline_keyboard.flat().map((b) => b.text);
+    };
+
+    boss.sendDocument({ fileName: "big-team.csv", content: "Name\nPaged One\nPaged Two\n" });
+    await boss.expectReply(/new clients: 2[\s\S]*\nPage 1 of 3$/, { timeoutMs: JOB_MS });
+    expect(fits()).toEqual(["🗂 Team's free pool", ...Array.from({ length: 20 }, (_, i) => `👤 Manager ${String(i).padStart(2, "0")}`), "▶", "✖ Cancel"]);
+    boss.tap("▶");
+    await boss.expectReply(/\nPage 2 of 3$/);
+    expect(fits()).toContain("👤 Manager 30");
+    boss.tap("▶");
+    await boss.expectReply(/\nPage 3 of 3$/);
+    expect(fits()).toEqual(["🗂 Team's free pool", "👤 Manager 40", "👤 Manager 41", "👤 Manager 42", "👤 Manager 43", "👤 Manager 44", "◀", "✖ Cancel"]);
+    boss.tap("◀");
+    await boss.expectReply(/\nPage 2 of 3$/);
+    boss.tap("👤 Manager 30");
+    await boss.expectReply("Import 2 clients for Manager 30?");
+    boss.tap("✔ Confirm");
+    await boss.expectReply(/New clients: 2 \(Manager 30\)/, { timeoutMs: JOB_MS });
+    expect(await Client.countDocuments({ teamId: big.team._id, ownerId: managers[30] })).toBe(2);
+  });
+
+  it("tells the director when an import gives up, with how many clients were saved", async () => {
+    director.sendDocument({ fileName: "stuck.csv", content: "Name\nStuck One\nStuck Two\n" });
+    await director.expectReply(/new clients: 2/, { timeoutMs: JOB_MS });
+    const imp = await lastImport();
+    // Confirmed, and its job on the last of its attempts, which fails: Telegram will not hand out the file now.
+    await Import.updateOne({ _id: imp._id }, { $set: { status: "queued", confirmedAt: new Date(), confirmedBy: imp.uploadedBy } });
+    bot.fake.failNext("getFile", FakeBotApi.errors.tooManyRequests(3600));
+    const job = await bot.app.agenda.create("import.clients", { importId: String(imp._id) }).schedule(new Date(Date.now() + 3_600_000)).save();
+    await mongoose.connection.db!.collection("agendaJobs").updateOne({ _id: new Types.ObjectId(String(job.attrs._id)) }, { $set: { failCount: 3, nextRunAt: new Date() } });
+    await director.expectReply(
+      "❌ The import of stuck.csv stopped because of an error on our side. 0 clients were saved. Send the file again to import the rest: clients already saved are skipped as duplicates.",
+      { timeoutMs: JOB_MS },
+    );
+    expect(await lastImport()).toMatchObject({ status: "failed", failure: "error" });
+    await vi.waitFor(() => expect(bot.logs.lines.some((l) => l.job === "import.clients" && l.msg === "job failed")).toBe(true));
+    expect(await Client.countDocuments({ teamId: team._id, name: /^Stuck/ })).toBe(0);
+    bot.logs.lines.length = 0; // the failure was meant; later tests check that nothing else is logged as an error
   });
 
   it("refuses managers, forged buttons and other teams' imports", async () => {
@@ -192,25 +245,46 @@ describe("CSV import and export (directors)", () => {
     await director.expectReply(/new clients: 1/, { timeoutMs: JOB_MS });
     const pending = await lastImport();
     let since = bot.fake.nextCallIndex;
-    mark.tapData(`imp:y:${pending._id}:${markId}`);
+    const importId = String(pending._id);
+    mark.tapData(importConfirmButton.pack({ importId, owner: String(markId) }));
     await alert("Only a director can do that.", since);
-    mark.tapData(`exp:clients`);
+    mark.tapData(exportButton.pack({ kind: "clients" }));
     await alert("Only a director can do that.", since);
 
-    // Owners must be active managers of this team: not a director, not garbage, not someone elsewhere.
+    // Owners must be active managers of this team: not a director, not someone elsewhere.
     const self = (await import("../../src/teams/member.model.js")).Member;
     const directorMember = (await self.findOne({ telegramId: 7001 }).lean())!;
-    for (const owner of [String(directorMember._id), "zzz", String(new Types.ObjectId())]) {
+    for (const owner of [String(directorMember._id), String(new Types.ObjectId())]) {
       since = bot.fake.nextCallIndex;
-      director.tapData(`imp:y:${pending._id}:${owner}`);
+      director.tapData(importConfirmButton.pack({ importId, owner }));
       await alert("That manager is not an active member of your team any more. Choose again.", since);
+      director.tapData(importOwnerButton.pack({ importId, owner }));
+      await alert("That manager is not an active member of your team any more. Choose again.", since);
+    }
+
+    // Malformed payloads of every import and export button decode to nothing: "no longer active", nothing done.
+    for (const forged of [
+      `imp.y:${importId}:zzz`,
+      `imp.y:${importId}`,
+      `imp.o:${importId}:pool`,
+      `imp.o:ZZZ:-`,
+      `imp.p:${importId}:-1`,
+      `imp.p:${importId}`,
+      `imp.x:${importId}:extra`,
+      `imp.x:not-an-id`,
+      "exp:pdf",
+      "exp",
+    ]) {
+      since = bot.fake.nextCallIndex;
+      director.tapData(forged);
+      await alert("This button is no longer active.", since);
     }
 
     // A director of another team pressing this team's import.
     const other = await seedTeam({ directorId: 7101, name: "Other" });
     const stranger = bot.user({ id: 7101, firstName: "Olaf" });
     since = bot.fake.nextCallIndex;
-    stranger.tapData(`imp:y:${pending._id}:pool`);
+    stranger.tapData(importConfirmButton.pack({ importId, owner: null }));
     await alert("That import is not in your team.", since);
     expect((await lastImport()).status).toBe("ready");
     expect(await Client.countDocuments({ teamId: other.team._id })).toBe(0);
@@ -318,6 +392,38 @@ describe("CSV import and export (directors)", () => {
     expect(leftOut.call.files!.document!.filename).toBe("roundtrip-not-imported.csv");
     expect(leftOut.rows.slice(1).map((r) => [r[1], r[2]])).toContainEqual(["same phone as Old Holder GmbH (Mark), already in the team", "Old Holder GmbH"]);
     expect(leftOut.rows).toHaveLength(7);
+  });
+
+  it("tells the director when an export fails, and logs the failure with the job's name", async () => {
+    // Telegram refuses the file for good (a 400 is not retried): the job gives up at once.
+    bot.fake.failNext("sendDocument", { error_code: 400, description: "Bad Request: file must be non-empty" }, { chatId: 7001 });
+    director.send("/export");
+    await director.expectReply("What would you like to export?");
+    director.tap("💰 Deals");
+    await director.expectReply("⏳ Preparing the file: Deals. It will arrive here in a moment.");
+    await director.expectReply(
+      "❌ I could not prepare or send the file: Deals. Nothing in the team was changed. Try /export again in a few minutes; if it fails again, tell whoever runs this bot.",
+      { timeoutMs: JOB_MS },
+    );
+    // Agenda reports the failure once the handler has thrown (after the director was told).
+    const failure = await vi.waitFor(() => {
+      const line = bot.logs.lines.find((l) => l.job === "export.csv" && l.msg === "job failed");
+      expect(line).toBeDefined();
+      return line!;
+    });
+    expect(failure).toMatchObject({ level: 50, job: "export.csv", data: { kind: "deals", chatId: 7001 } });
+    expect(JSON.stringify(failure.err)).toContain("Telegram refused the deals export");
+    const exportId = (failure!.data as { exportId: string }).exportId;
+    expect(await Delivery.findById(`export:${exportId}`).lean()).toMatchObject({ status: "failed", chatId: 7001 });
+    expect(await Delivery.findById(`export.failed:${exportId}`).lean()).toMatchObject({ status: "sent" });
+
+    // Asked again, it works: each request is its own export.
+    director.send("/export");
+    await director.expectReply("What would you like to export?");
+    const since = bot.fake.nextCallIndex;
+    director.tap("💰 Deals");
+    const deals = await sentCsv(since);
+    expect(deals.rows).toHaveLength(2);
   });
 
   it("imports 50,000 rows in batches", { timeout: 120_000 }, async () => {

@@ -92,7 +92,7 @@ describe("jobs runtime", () => {
     const w = await worker();
     const jobs = agendaQueue(w.agenda);
     await expect(jobs.enqueue("outbound.retry", { key: "" })).rejects.toBeInstanceOf(InvalidJobData);
-    await expect(jobs.schedule("export.csv", new Date(), { teamId: "nope", kind: "clients", chatId: 1 })).rejects.toThrow(/teamId/);
+    await expect(jobs.schedule("export.csv", new Date(), { exportId: "nope", teamId: "nope", kind: "clients", chatId: 1 })).rejects.toThrow(/exportId|teamId/);
     expect(await db().collection("agendaJobs").countDocuments()).toBe(0);
   });
 

@@ -21,6 +21,7 @@ export const EXPORT_COLUMNS = {
   contacts: ["at", "client", "type", "author", "text", "follow-up", "follow-up-state"],
   deals: ["date", "client", "manager", "amount", "profit", "currency", "sequence", "note", "recorded"],
 } as const satisfies Record<ExportKind, readonly string[]>;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[ExportKind][number];
 
 /** Words that depend on the director's language. */
 export interface ExportLabels {

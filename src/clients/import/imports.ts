@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import type { ImportField } from "./columns.js";
-import { Import, type ImportCounts, type ImportDoc, type ImportFailure, type RowProblem } from "./import.model.js";
+import { Import, type ImportCounts, type ImportDoc, type ImportFailure, type ImportStatus, type RowProblem } from "./import.model.js";
 
 /**
  * The life of one uploaded file. Every step is one conditional update on the
@@ -21,7 +21,12 @@ export async function findTeamImport(teamId: Types.ObjectId, importId: string): 
   return Import.findOne({ _id: new Types.ObjectId(importId), teamId }).lean();
 }
 
-/** The preview's findings; "ready" again after a crash before the preview was sent (see the check job). */
+/** An import by id (the jobs: their payloads were written by the use cases). */
+export async function findImport(importId: Types.ObjectId): Promise<ImportDoc | null> {
+  return Import.findById(importId).lean();
+}
+
+/** The preview's findings; "ready" again when the check runs again (a retry after a failed send). */
 export async function savePreview(
   importId: Types.ObjectId,
   result: { delimiter: string; columns: { header: string; field: ImportField | null }[]; preview: ImportCounts; samples: RowProblem[] },
@@ -33,19 +38,18 @@ export async function savePreview(
   ).lean();
 }
 
-export async function markPreviewSent(importId: Types.ObjectId, messageId: number): Promise<void> {
-  await Import.updateOne({ _id: importId, messageId: null }, { $set: { messageId } });
-}
+/** Checking (or checked) files fail in the check; confirmed ones in the import. */
+const RUNNING: Record<"check" | "import", ImportStatus[]> = { check: ["checking", "ready"], import: ["queued", "importing"] };
 
-export async function markFailed(importId: Types.ObjectId, failure: ImportFailure, line: number | null = null): Promise<void> {
+export async function markFailed(importId: Types.ObjectId, stage: "check" | "import", failure: ImportFailure, line: number | null = null): Promise<void> {
   await Import.updateOne(
-    { _id: importId, status: { $in: ["checking", "queued", "importing"] } },
+    { _id: importId, status: { $in: RUNNING[stage] } },
     { $set: { status: "failed", failure, failureLine: line } },
   );
 }
 
 /** The director's confirmation: ready → queued, once. Returns null when it was confirmed or cancelled already. */
-export async function confirmImport(input: {
+export async function markQueued(input: {
   teamId: Types.ObjectId;
   importId: Types.ObjectId;
   ownerId: Types.ObjectId | null;
@@ -60,13 +64,13 @@ export async function confirmImport(input: {
   ).lean();
 }
 
-export async function cancelImport(teamId: Types.ObjectId, importId: Types.ObjectId): Promise<boolean> {
+export async function markCancelled(teamId: Types.ObjectId, importId: Types.ObjectId): Promise<boolean> {
   const result = await Import.updateOne({ _id: importId, teamId, status: "ready" }, { $set: { status: "cancelled" } });
   return result.modifiedCount === 1;
 }
 
 /** The import job taking (or, after a crash, retaking) its import; null when there is nothing left to do. */
-export async function startImport(importId: Types.ObjectId): Promise<ImportDoc | null> {
+export async function claimImport(importId: Types.ObjectId): Promise<ImportDoc | null> {
   await Import.updateOne({ _id: importId, status: "queued" }, { $set: { status: "importing" } });
   // "done" but not reported: the job stopped between the two; running again rebuilds the report.
   return Import.findOne({ _id: importId, status: { $in: ["importing", "done"] }, reportedAt: null }).lean();

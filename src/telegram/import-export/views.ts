@@ -1,13 +1,24 @@
 import { InlineKeyboard } from "grammy";
-import type { ImportCounts, ImportDoc, RowProblem } from "../../clients/import/import.model.js";
+import { CONTACT_KINDS } from "../../clients/client-event.model.js";
+import { EXPORT_KINDS, type ExportColumn, type ExportKind, type ExportLabels } from "../../clients/export/rows.js";
+import type { ImportCounts, ImportDoc, ImportFailure, RowProblem } from "../../clients/import/import.model.js";
 import { SkippedRows } from "../../clients/import/skipped-rows.js";
+import type { ImportOwner, ImportOwnerChoice } from "../../clients/import/use-cases.js";
 import type { Translate } from "../../i18n/i18n.js";
+import { buttonLabel } from "../limits.js";
+import { exportButton, importCancelButton, importConfirmButton, importOwnerButton, importPreviewButton } from "./callbacks.js";
+
+export interface View {
+  text: string;
+  keyboard?: InlineKeyboard;
+}
 
 /**
- * Texts and buttons of the CSV import, shared by the bot (buttons) and the
- * jobs (preview, progress, report). Telegram messages hold 4096 characters:
- * values from the file are clipped and lists are cut short; the complete
- * list of rows not imported goes out as a CSV file.
+ * Texts and buttons of the CSV import and the exports, shared by the bot
+ * (buttons) and the jobs (preview, progress, report, files). Telegram
+ * messages hold 4096 characters: values from the file are clipped, lists are
+ * cut short and owner buttons are paged; the complete list of rows not
+ * imported goes out as a CSV file.
  */
 
 const VALUE_CHARS = 40;
@@ -62,24 +73,78 @@ export function previewText(t: Translate, imp: Pick<ImportDoc, "fileName" | "col
   );
 }
 
-/** The owner choices (active managers and the free pool), then Cancel. */
-export function previewKeyboard(t: Translate, imp: Pick<ImportDoc, "_id" | "preview">, managers: { _id: unknown; name: string }[]): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  const id = String(imp._id);
+/** Owner buttons per page of the preview: two per row, well inside Telegram's 100 buttons whatever the team's size. */
+export const OWNERS_PER_PAGE = 20;
+
+/**
+ * The preview: what the file holds and, when something can be imported, the
+ * owner choices (the free pool, then the active managers by name, a page at
+ * a time), then Cancel.
+ */
+export function previewView(
+  t: Translate,
+  imp: Pick<ImportDoc, "_id" | "fileName" | "columns" | "preview" | "samples">,
+  owners: readonly ImportOwnerChoice[],
+  page = 0,
+): View {
+  const keyboard = new InlineKeyboard();
+  const importId = String(imp._id);
+  let text = previewText(t, imp);
   if ((imp.preview?.valid ?? 0) > 0) {
-    kb.text(t("btn-import-pool"), `imp:o:${id}:pool`).row();
-    managers.forEach((m, i) => {
-      kb.text(`👤 ${clip(m.name, 30)}`, `imp:o:${id}:${String(m._id)}`);
-      if (i % 2 === 1) kb.row();
+    keyboard.text(t("btn-import-pool"), importOwnerButton.pack({ importId, owner: null })).row();
+    const pages = Math.max(1, Math.ceil(owners.length / OWNERS_PER_PAGE));
+    const current = Math.min(Math.max(page, 0), pages - 1);
+    owners.slice(current * OWNERS_PER_PAGE, (current + 1) * OWNERS_PER_PAGE).forEach((m, i) => {
+      keyboard.text(buttonLabel(`👤 ${m.name}`, 32), importOwnerButton.pack({ importId, owner: String(m._id) }));
+      if (i % 2 === 1) keyboard.row();
     });
-    kb.row();
+    keyboard.row();
+    if (pages > 1) {
+      if (current > 0) keyboard.text("◀", importPreviewButton.pack({ importId, page: current - 1 }));
+      if (current < pages - 1) keyboard.text("▶", importPreviewButton.pack({ importId, page: current + 1 }));
+      keyboard.row();
+      text += `\n${t("page-of", { page: current + 1, pages })}`;
+    }
   }
-  return kb.text(t("btn-cancel"), `imp:x:${id}`);
+  keyboard.text(t("btn-cancel"), importCancelButton.pack({ importId }));
+  return { text, keyboard };
 }
 
-export function confirmKeyboard(t: Translate, importId: string, owner: string): InlineKeyboard {
-  return new InlineKeyboard().text(t("btn-confirm"), `imp:y:${importId}:${owner}`).row().text(t("btn-back"), `imp:b:${importId}`);
+/** "Import N clients for X?" with Confirm and Back (to the preview's first page). */
+export function confirmView(t: Translate, imp: Pick<ImportDoc, "_id" | "preview">, owner: ImportOwner): View {
+  const importId = String(imp._id);
+  const count = imp.preview?.valid ?? 0;
+  const text = owner.name ? t("import-confirm-owner", { count, name: owner.name }) : t("import-confirm-pool", { count });
+  const keyboard = new InlineKeyboard()
+    .text(t("btn-confirm"), importConfirmButton.pack({ importId, owner: owner.id ? String(owner.id) : null }))
+    .row()
+    .text(t("btn-back"), importPreviewButton.pack({ importId, page: 0 }));
+  return { text, keyboard };
 }
+
+export const startedText = (t: Translate, imp: Pick<ImportDoc, "fileName" | "preview">) =>
+  t("import-started", { count: imp.preview?.valid ?? 0, file: imp.fileName });
+
+export const cancelledText = (t: Translate, imp: Pick<ImportDoc, "fileName">) => t("import-cancelled", { file: imp.fileName });
+
+/** Why the file as a whole could not be used, and what to do. */
+export function fileFailureText(
+  t: Translate,
+  imp: Pick<ImportDoc, "fileName">,
+  failure: { failure: ImportFailure; line: number | null; headers: string[] },
+  maxRows: number,
+): string {
+  return t(`import-file-${failure.failure}`, {
+    file: imp.fileName,
+    line: String(failure.line ?? "?"),
+    max: maxRows,
+    headers: failure.headers.join(", ") || "—",
+  });
+}
+
+/** The CSV of rows left out goes with this caption. */
+export const skippedCaption = (t: Translate, imp: Pick<ImportDoc, "fileName">, rows: number) =>
+  t("import-skipped-caption", { file: imp.fileName, count: rows });
 
 /** The preview message while the import runs; `finished` leaves it saying so once the report is out. */
 export function progressText(t: Translate, imp: Pick<ImportDoc, "fileName" | "preview">, done: number, finished = false): string {
@@ -111,3 +176,38 @@ export function skippedRows(t: Translate, uploadName: string): SkippedRows {
     maxSamples: MAX_SAMPLE_LINES,
   });
 }
+
+/** /export: one button per kind. */
+export function exportMenuView(t: Translate): View {
+  const keyboard = new InlineKeyboard();
+  for (const kind of EXPORT_KINDS) keyboard.text(t(`btn-export-${kind}`), exportButton.pack({ kind })).row();
+  return { text: t("export-choose"), keyboard };
+}
+
+export const exportWorkingText = (t: Translate, kind: ExportKind) => t("export-working", { what: t(`export-what-${kind}`) });
+
+export const exportColumnTitle = (t: Translate) => (column: ExportColumn) => t(`export-col-${column}`);
+
+export function exportLabels(t: Translate): ExportLabels {
+  return {
+    yes: t("export-yes"),
+    no: t("export-no"),
+    freePool: t("import-free-pool"),
+    status: { active: t("export-status-active"), lost: t("export-status-lost") },
+    contactKind: Object.fromEntries(CONTACT_KINDS.map((k) => [k, t(`export-contact-${k}`)])) as ExportLabels["contactKind"],
+    followUp: { scheduled: t("export-follow-up-scheduled"), sent: t("export-follow-up-sent"), done: t("export-follow-up-done") },
+  };
+}
+
+export const exportCaption = (t: Translate, kind: ExportKind, file: { rows: number; teamName: string; date: string }) =>
+  t("export-caption", { what: t(`export-what-${kind}`), count: file.rows, team: file.teamName, date: file.date });
+
+/** A job gave up on an export: what failed and what to do. */
+export const exportFailedText = (t: Translate, kind: ExportKind) => t("export-failed", { what: t(`export-what-${kind}`) });
+
+/** A job gave up while checking an import's file. */
+export const checkFailedText = (t: Translate, imp: Pick<ImportDoc, "fileName">) => t("import-file-error", { file: imp.fileName });
+
+/** A job gave up while importing: how many clients were saved, and how to import the rest. */
+export const importFailedText = (t: Translate, imp: Pick<ImportDoc, "fileName" | "progress">) =>
+  t("import-failed", { file: imp.fileName, created: imp.progress?.valid ?? 0 });
